@@ -1,0 +1,2 @@
+/** API keys and their scopes. */
+package io.shopsense.api.access;

@@ -1,0 +1,2 @@
+/** The catalog port and the product record. */
+package io.shopsense.api.catalog;
