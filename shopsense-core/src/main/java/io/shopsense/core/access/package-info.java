@@ -1,0 +1,2 @@
+/** Access: issuing and checking API keys (scoped, hashed, revocable). */
+package io.shopsense.core.access;

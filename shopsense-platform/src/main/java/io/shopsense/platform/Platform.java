@@ -1,0 +1,119 @@
+package io.shopsense.platform;
+
+import io.shopsense.api.id.PersonId;
+import io.shopsense.core.access.ApiKeyService;
+import io.shopsense.core.catalog.CatalogService;
+import io.shopsense.core.collect.IngestListener;
+import io.shopsense.core.collect.Ingestor;
+import io.shopsense.core.collect.QualityReports;
+import io.shopsense.core.collect.QuarantineService;
+import io.shopsense.core.identity.IdentityConsumer;
+import io.shopsense.core.identity.IdentityResolver;
+import io.shopsense.core.identity.PersonDirectory;
+import io.shopsense.core.pipeline.LogConsumer;
+import io.shopsense.core.pipeline.Pipeline;
+import io.shopsense.lake.LakeWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One assembled ShopSense: the stores chosen by the settings, the ingest path, the consumers that follow the event
+ * log (identity, lake), and the services on top. The server exposes it over HTTP; the CLI and the tests use it
+ * directly. Open, then {@link #start()} the pipeline; {@link #close()} stops everything in order.
+ */
+public final class Platform implements AutoCloseable {
+  private final PlatformSettings settings;
+  private final Stores stores;
+  private final Ingestor ingestor;
+  private final QuarantineService quarantine;
+  private final QualityReports quality;
+  private final CatalogService catalog;
+  private final PersonDirectory persons;
+  private final ApiKeyService apiKeys;
+  private final Pipeline pipeline;
+
+  private Platform(PlatformSettings settings, Stores stores, Clock clock, Supplier<PersonId> personIds,
+      IngestListener listener) {
+    this.settings = settings;
+    this.stores = stores;
+    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), stores.qualityCounters(),
+        settings.ingest(), listener);
+    this.quarantine = new QuarantineService(stores.quarantine(), ingestor, clock);
+    this.quality = new QualityReports(stores.qualityCounters(), stores.quarantine());
+    this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
+    this.persons = new PersonDirectory(stores.identityGraph(), stores.traitStore(), stores.eventLog());
+    this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
+    List<LogConsumer> consumers = new ArrayList<>();
+    consumers.add(new IdentityConsumer(new IdentityResolver(stores.identityGraph(), stores.traitStore(),
+        settings.identity(), personIds)));
+    if (settings.lake() != null) {
+      consumers.add(new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock));
+    }
+    this.pipeline = new Pipeline(stores.eventLog(), stores.consumerOffsets(), consumers);
+  }
+
+  /** Opens the stores of the settings (recovering them after a crash) and assembles the services. */
+  public static Platform open(PlatformSettings settings, Clock clock, Supplier<PersonId> personIds,
+      IngestListener listener) {
+    Stores stores = StoreProvider.byId(settings.store().type()).open(settings.store());
+    try {
+      return new Platform(settings, stores, clock, personIds, listener);
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
+  }
+
+  /** Starts the consumers that follow the event log. */
+  public Platform start() {
+    pipeline.start();
+    return this;
+  }
+
+  public PlatformSettings settings() {
+    return settings;
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public Ingestor ingestor() {
+    return ingestor;
+  }
+
+  public QuarantineService quarantine() {
+    return quarantine;
+  }
+
+  public QualityReports quality() {
+    return quality;
+  }
+
+  public CatalogService catalog() {
+    return catalog;
+  }
+
+  public PersonDirectory persons() {
+    return persons;
+  }
+
+  public ApiKeyService apiKeys() {
+    return apiKeys;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  @Override
+  public void close() {
+    try {
+      pipeline.close();
+    } finally {
+      stores.close();
+    }
+  }
+}

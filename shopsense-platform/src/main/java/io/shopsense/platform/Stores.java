@@ -1,0 +1,45 @@
+package io.shopsense.platform;
+
+import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.catalog.Catalog;
+import io.shopsense.api.collect.ConsumerOffsets;
+import io.shopsense.api.collect.EventLog;
+import io.shopsense.api.collect.QualityCounters;
+import io.shopsense.api.collect.Quarantine;
+import io.shopsense.api.identity.IdentityGraph;
+import io.shopsense.api.identity.TraitStore;
+import java.util.List;
+
+/** One opened backend: an implementation of every store port, and what to close when done. */
+public record Stores(
+    String backend,
+    EventLog eventLog,
+    Quarantine quarantine,
+    QualityCounters qualityCounters,
+    ConsumerOffsets consumerOffsets,
+    IdentityGraph identityGraph,
+    TraitStore traitStore,
+    Catalog catalog,
+    ApiKeys apiKeys,
+    List<AutoCloseable> resources) implements AutoCloseable {
+
+  /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("could not close the " + backend + " stores cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.shopsense.server.config;
+
+import io.shopsense.api.identity.IdentifierKind;
+import io.shopsense.core.collect.IngestListener;
+import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.identity.IdentitySettings;
+import io.shopsense.core.identity.PersonIds;
+import io.shopsense.lake.LakeSettings;
+import io.shopsense.platform.Platform;
+import io.shopsense.platform.PlatformSettings;
+import io.shopsense.platform.StoreSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Assembles the {@link Platform} from the typed settings. */
+@Configuration(proxyBeanMethods = false)
+public class PlatformConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
+      LakeProperties lake) {
+    return toSettings(store, ingest, identity, lake);
+  }
+
+  @Bean(destroyMethod = "close")
+  Platform platform(PlatformSettings settings, Clock clock, IngestListener metrics) {
+    return Platform.open(settings, clock, PersonIds.random(), metrics).start();
+  }
+
+  /** The mapping from the Spring-bound properties to the framework-free settings; public for its test. */
+  public static PlatformSettings toSettings(StoreProperties store, IngestProperties ingest,
+      IdentityProperties identity, LakeProperties lake) {
+    Path dataDir = store.dataDir().toAbsolutePath().normalize();
+    StoreSettings stores = new StoreSettings(store.type(), dataDir,
+        new StoreSettings.Postgres(store.postgres().url(), store.postgres().user(), store.postgres().password(),
+            store.postgres().schema()),
+        store.fsync(), store.segmentSize().toBytes());
+    IngestSettings ingestSettings = new IngestSettings(Math.toIntExact(ingest.maxEventSize().toBytes()),
+        Math.toIntExact(ingest.maxBatchSize().toBytes()), ingest.maxBatchEvents(), ingest.maxIdLength(),
+        ingest.maxNameLength(), ingest.maxClockSkew(), ingest.maxEventAge(), ingest.historicalFloor(),
+        ingest.lateAfter(), ingest.knownEventsOnly(), new HashSet<>(ingest.customEvents()));
+    IdentitySettings identitySettings = new IdentitySettings(identity.maxIdentifiersPerPerson(),
+        kinds(identity.uniqueKinds(), "shopsense.identity.unique-kinds"),
+        kinds(identity.traitIdentifiers(), "shopsense.identity.trait-identifiers"), identity.cacheSize());
+    LakeSettings lakeSettings = null;
+    if (lake.enabled()) {
+      Path dir = lake.dir() == null || lake.dir().toString().isBlank() ? dataDir.resolve("lake")
+          : lake.dir().toAbsolutePath().normalize();
+      lakeSettings = new LakeSettings(dir, lake.flushEvents(), lake.flushInterval(), lake.compactMinFiles(),
+          lake.memoryLimit(), lake.threads());
+    }
+    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings);
+  }
+
+  private static Set<IdentifierKind> kinds(List<String> names, String key) {
+    Set<IdentifierKind> kinds = EnumSet.noneOf(IdentifierKind.class);
+    for (String name : names) {
+      kinds.add(IdentifierKind.fromKey(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+          key + ": unknown identifier kind '" + name + "'; known: user_id, anonymous_id, email, phone")));
+    }
+    return kinds;
+  }
+}
