@@ -24,6 +24,14 @@ final class DuckDbSession implements AutoCloseable {
   private final Path spillDir;
 
   DuckDbSession(LakeSettings settings) {
+    this(settings, false);
+  }
+
+  /**
+   * @param streamResults stream query results instead of materialising them whole before the first row is read
+   *                      (for user queries that may match millions of rows of which only the first few are read)
+   */
+  DuckDbSession(LakeSettings settings, boolean streamResults) {
     try {
       spillDir = Files.createTempDirectory("shopsense-duckdb-");
     } catch (IOException e) {
@@ -35,6 +43,9 @@ final class DuckDbSession implements AutoCloseable {
     config.setProperty("temp_directory", spillDir.toString());
     config.setProperty("autoinstall_known_extensions", "false");
     config.setProperty("autoload_known_extensions", "false");
+    if (streamResults) {
+      config.setProperty("jdbc_stream_results", "true");
+    }
     try {
       // "jdbc:duckdb:" opens a new, private in-memory database: nothing of it is stored, least of all in the lake
       connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", config);
@@ -56,6 +67,18 @@ final class DuckDbSession implements AutoCloseable {
     }
   }
 
+  /** Runs one statement that reports a row count, such as {@code COPY}, and returns the count. */
+  long executeCount(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      if (s.execute(sql)) {
+        try (var rs = s.getResultSet()) {
+          return rs.next() ? rs.getLong(1) : 0;
+        }
+      }
+      return Math.max(0, s.getLargeUpdateCount());
+    }
+  }
+
   long queryLong(String sql) throws SQLException {
     try (Statement s = connection.createStatement(); var rs = s.executeQuery(sql)) {
       rs.next();
@@ -65,13 +88,15 @@ final class DuckDbSession implements AutoCloseable {
 
   /**
    * Writes the rows of {@code query} to {@code target} as a ZSTD-compressed Parquet file: first under the hidden
-   * temporary name, then synced and renamed into place. On failure nothing is left under either name.
+   * temporary name, then synced and renamed into place. On failure nothing is left under either name. Returns the
+   * number of rows written.
    */
-  void writeParquet(String query, Path target) throws SQLException, IOException {
+  long writeParquet(String query, Path target) throws SQLException, IOException {
     Path temp = LakeDirectory.tempFor(target);
     try {
-      execute("COPY (" + query + ") TO " + literal(temp) + " (FORMAT parquet, COMPRESSION zstd)");
+      long rows = executeCount("COPY (" + query + ") TO " + literal(temp) + " (FORMAT parquet, COMPRESSION zstd)");
       LakeDirectory.install(temp, target);
+      return rows;
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -70,6 +70,8 @@ final class LakeDirectory {
           // a folder someone else put there: not part of the lake
         }
       }
+    } catch (NoSuchFileException removedMeanwhile) {
+      return days;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,11 +90,43 @@ final class LakeDirectory {
       for (Path p : paths) {
         LakeFile.parse(table, day, p).ifPresent(files::add);
       }
+    } catch (NoSuchFileException removedMeanwhile) {
+      // a partition emptied by compaction and removed by the writer while a reader listed it
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     files.sort(Comparator.comparingLong(LakeFile::firstSeq).thenComparingLong(LakeFile::lastSeq));
     return files;
+  }
+
+  /** Every data file of the table, by day and then by position. */
+  List<LakeFile> files(LakeTable table) {
+    List<LakeFile> files = new ArrayList<>();
+    for (LocalDate day : days(table)) {
+      files.addAll(files(table, day));
+    }
+    return files;
+  }
+
+  /**
+   * The files of one partition that a reader should see: all but those superseded by another file of the list (the
+   * inputs of a compaction whose output is installed but which are not deleted yet).
+   */
+  static List<LakeFile> live(List<LakeFile> partition) {
+    List<LakeFile> live = new ArrayList<>(partition.size());
+    for (LakeFile f : partition) {
+      if (partition.stream().noneMatch(other -> other.supersedes(f))) {
+        live.add(f);
+      }
+    }
+    return live;
+  }
+
+  /** The files of one partition superseded by another file of it: left over by an interrupted compaction. */
+  static List<LakeFile> superseded(List<LakeFile> partition) {
+    List<LakeFile> superseded = new ArrayList<>(partition);
+    superseded.removeAll(live(partition));
+    return superseded;
   }
 
   /** True when the table has at least one data file. Stops at the first one found. */
@@ -121,6 +155,8 @@ final class LakeDirectory {
             Files.deleteIfExists(t);
             deleted++;
           }
+        } catch (NoSuchFileException removedMeanwhile) {
+          // nothing to delete
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -70,6 +70,16 @@ public enum LakeTable {
         + (withPartition ? ", " + PARTITION_COLUMN + " DATE" : "") + ")";
   }
 
+  /** The stored columns, quoted and comma-separated, in file order. */
+  String columnList() {
+    return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+  }
+
+  /** The order of the rows in every file: by time, then by position in the log (then by line). */
+  String sortOrder() {
+    return this == LINES ? "\"timestamp\", seq, line_index" : "\"timestamp\", seq";
+  }
+
   static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }

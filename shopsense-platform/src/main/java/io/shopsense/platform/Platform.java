@@ -10,6 +10,7 @@ import io.shopsense.core.collect.QuarantineService;
 import io.shopsense.core.identity.IdentityConsumer;
 import io.shopsense.core.identity.IdentityResolver;
 import io.shopsense.core.identity.PersonDirectory;
+import io.shopsense.core.imports.Importer;
 import io.shopsense.core.pipeline.LogConsumer;
 import io.shopsense.core.pipeline.Pipeline;
 import io.shopsense.lake.LakeWriter;
@@ -32,7 +33,10 @@ public final class Platform implements AutoCloseable {
   private final CatalogService catalog;
   private final PersonDirectory persons;
   private final ApiKeyService apiKeys;
+  private final Importer importer;
   private final Pipeline pipeline;
+  /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
+  private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
 
   private Platform(PlatformSettings settings, Stores stores, Clock clock, Supplier<PersonId> personIds,
       IngestListener listener) {
@@ -45,13 +49,32 @@ public final class Platform implements AutoCloseable {
     this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
     this.persons = new PersonDirectory(stores.identityGraph(), stores.traitStore(), stores.eventLog());
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
+    this.importer = new Importer(ingestor, catalog, clock);
     List<LogConsumer> consumers = new ArrayList<>();
     consumers.add(new IdentityConsumer(new IdentityResolver(stores.identityGraph(), stores.traitStore(),
         settings.identity(), personIds)));
     if (settings.lake() != null) {
-      consumers.add(new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock));
+      LakeWriter lake = new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock);
+      consumers.add(lake);
+      closeAfterPipeline.add(lake);
     }
-    this.pipeline = new Pipeline(stores.eventLog(), stores.consumerOffsets(), consumers);
+    try {
+      this.pipeline = new Pipeline(stores.eventLog(), stores.consumerOffsets(), consumers);
+    } catch (RuntimeException e) {
+      closeResources();
+      throw e;
+    }
+  }
+
+  private void closeResources() {
+    for (AutoCloseable c : closeAfterPipeline) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+            "could not close " + c.getClass().getSimpleName(), e);
+      }
+    }
   }
 
   /** Opens the stores of the settings (recovering them after a crash) and assembles the services. */
@@ -104,6 +127,10 @@ public final class Platform implements AutoCloseable {
     return apiKeys;
   }
 
+  public Importer importer() {
+    return importer;
+  }
+
   public Pipeline pipeline() {
     return pipeline;
   }
@@ -113,7 +140,11 @@ public final class Platform implements AutoCloseable {
     try {
       pipeline.close();
     } finally {
-      stores.close();
+      try {
+        closeResources();
+      } finally {
+        stores.close();
+      }
     }
   }
 }

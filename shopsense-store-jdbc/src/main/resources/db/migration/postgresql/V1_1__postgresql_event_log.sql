@@ -4,8 +4,9 @@
 -- order is the same as on H2 (and as Java's String order for ASCII ids).
 alter table products alter column product_id type varchar(200) collate "C";
 
--- The event log (on H2 the embedded log is SegmentEventLog, another module). seq is assigned by the one
--- writer under an advisory lock, so seq order is commit order.
+-- The event log (on H2 the embedded log is SegmentEventLog, another module). Every append transaction takes
+-- a transaction-scoped advisory lock (one per schema) before it numbers its events max(seq)+1, ... and holds
+-- it until commit, so seq order is commit order and numbers have no gaps (PostgresEventLog).
 create table events (
   seq          bigint primary key,
   message_id   text not null unique,

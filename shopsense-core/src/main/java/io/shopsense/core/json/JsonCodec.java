@@ -22,14 +22,15 @@ import java.util.Map;
 
 /**
  * The one JSON configuration of ShopSense and the mapping between Jackson trees and the JDK value model of
- * {@link Properties}. Numbers stay exact: integers become {@code Long} (or {@code BigInteger}), others
+ * {@link Properties}. Numbers stay exact: integers become {@code Long} (or {@code BigInteger} beyond a long), others
  * {@code BigDecimal}.
  */
 public final class JsonCodec {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+      // "{...} junk" is not JSON: a body or line with anything after its value is malformed
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .build();
 

@@ -27,6 +27,10 @@ public final class ApiClient {
     this.key = key;
   }
 
+  public String base() {
+    return base;
+  }
+
   /** The key from the option, else {@code SHOPSENSE_API_KEY}, else the admin key file in the data directory. */
   public static String resolveKey(String option, Path dataDir) {
     if (option != null && !option.isBlank()) {

@@ -15,6 +15,10 @@ public class ServerOptions {
       defaultValue = "./data")
   Path dataDir;
 
+  public Path dataDir() {
+    return dataDir;
+  }
+
   public ApiClient client() {
     String url = server != null ? server
         : System.getenv("SHOPSENSE_URL") != null ? System.getenv("SHOPSENSE_URL") : "http://localhost:8080";

@@ -42,11 +42,9 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       }
       SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(key.get()));
     }
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    // the context is cleared by Spring Security's own holder filter once the request is done; clearing it here
+    // would hide an anonymous caller from the exception translation, which then answers 403 instead of 401
+    chain.doFilter(request, response);
   }
 
   static Optional<String> secret(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package io.shopsense.server.web.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.api.access.ApiKey;
+import io.shopsense.api.access.ApiScope;
 import io.shopsense.core.collect.BatchOutcome;
 import io.shopsense.core.collect.EventOutcome;
 import io.shopsense.core.collect.IncomingEvent;
@@ -34,6 +35,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,9 +55,14 @@ public class TrackingController {
     this.clock = clock;
   }
 
+  /**
+   * A batch of events. {@code mode=historical} backfills history from a server integration (an admin key only):
+   * the maximum event age does not apply and the events are counted as historical, not late.
+   */
   @PostMapping("/batch")
-  public Map<String, Object> batch(HttpServletRequest request, @AuthenticationPrincipal ApiKey key)
-      throws IOException {
+  public Map<String, Object> batch(HttpServletRequest request, @AuthenticationPrincipal ApiKey key,
+      @RequestParam(defaultValue = "live") String mode) throws IOException {
+    IngestMode ingestMode = mode(mode, key);
     Instant receivedAt = clock.instant();
     JsonNode body = body(request, key, receivedAt, "api POST /v1/batch");
     JsonNode items = body.get("batch");
@@ -71,7 +78,7 @@ public class TrackingController {
       events.add(IncomingEvent.of(items.get(i), "api POST /v1/batch [" + i + "]"));
     }
     IngestRequest ingest = new IngestRequest(key.source(), receivedAt, sentAt(body), body.get("context"),
-        IngestMode.LIVE);
+        ingestMode);
     return IngestResponses.batch(platform.ingestor().ingest(events, ingest));
   }
 
@@ -93,6 +100,19 @@ public class TrackingController {
           Map.of("violations", IngestResponses.violations(e.violations()), "quarantineId", e.quarantineId()));
     }
     return ResponseEntity.ok(IngestResponses.event(e));
+  }
+
+  private static IngestMode mode(String mode, ApiKey key) {
+    if ("live".equalsIgnoreCase(mode)) {
+      return IngestMode.LIVE;
+    }
+    if (!"historical".equalsIgnoreCase(mode)) {
+      throw ApiProblem.badRequest("invalid_parameter", "mode is live or historical");
+    }
+    if (!key.allows(ApiScope.ADMIN)) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "insufficient_scope", "a historical backfill needs an admin key");
+    }
+    return IngestMode.HISTORICAL;
   }
 
   /** Reads and parses the body; a body that is no JSON at all is quarantined whole before the 400 answer. */

@@ -1,0 +1,61 @@
+package io.shopsense.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shopsense.api.id.SourceId;
+import io.shopsense.core.collect.BatchOutcome;
+import io.shopsense.core.collect.IncomingEvent;
+import io.shopsense.core.collect.IngestListener;
+import io.shopsense.core.collect.IngestRequest;
+import io.shopsense.core.identity.PersonIds;
+import io.shopsense.core.json.JsonCodec;
+import io.shopsense.lake.LakeQuery;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens real platforms for tests, and the small steps tests share: ingest JSON, wait for the pipeline, ask the lake. */
+final class PlatformFixture {
+  private PlatformFixture() {}
+
+  /** The embedded defaults over {@code dir}, with a lake that flushes a fifth of a second after the log goes quiet. */
+  static PlatformSettings embedded(Path dir) {
+    PlatformSettings d = PlatformSettings.embedded(dir);
+    return new PlatformSettings(d.store(), d.ingest(), d.identity(), d.lake().withFlushInterval(Duration.ofMillis(200)));
+  }
+
+  static Platform open(PlatformSettings settings) {
+    return Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE).start();
+  }
+
+  static BatchOutcome ingest(Platform platform, Instant receivedAt, String... events) {
+    List<IncomingEvent> in = new ArrayList<>();
+    for (int i = 0; i < events.length; i++) {
+      in.add(IncomingEvent.of(JsonCodec.parse(events[i].replace('\'', '"')), "test [" + i + "]"));
+    }
+    return platform.ingestor().ingest(in, IngestRequest.live(SourceId.of("test"), receivedAt));
+  }
+
+  static void awaitPipeline(Platform platform) throws InterruptedException {
+    if (!platform.pipeline().awaitCaughtUp(Duration.ofMinutes(5))) {
+      throw new AssertionError("the pipeline did not catch up: " + platform.pipeline().status());
+    }
+  }
+
+  /** The single value of a query over the platform's lake. */
+  static Object lake(Platform platform, String sql) {
+    try (LakeQuery q = new LakeQuery(platform.settings().lake())) {
+      return q.query(sql, 10).rows().get(0).get(0);
+    }
+  }
+
+  static long lakeLong(Platform platform, String sql) {
+    return ((Number) lake(platform, sql)).longValue();
+  }
+
+  static JsonNode json(String singleQuoted) {
+    return JsonCodec.parse(singleQuoted.replace('\'', '"'));
+  }
+}

@@ -1,0 +1,133 @@
+package io.shopsense.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shopsense.core.json.JsonCodec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The server under benchmark: the packaged jar in a process of its own (so that the load generator never shares a
+ * JVM with it) over a fresh data directory, or a server already running elsewhere.
+ */
+final class BenchServer implements AutoCloseable {
+  private final Process process;
+  private final Path dataDir;
+  private final boolean ownsDataDir;
+  final String url;
+  final String adminKey;
+
+  private BenchServer(Process process, Path dataDir, boolean ownsDataDir, String url, String adminKey) {
+    this.process = process;
+    this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
+    this.url = url;
+    this.adminKey = adminKey;
+  }
+
+  /** A running server, given by URL and admin key. */
+  static BenchServer existing(String url, String adminKey) {
+    return new BenchServer(null, null, false, url, adminKey);
+  }
+
+  /** Starts {@code java -jar shopsense.jar serve} over a fresh folder under {@code parent} and waits until healthy. */
+  static BenchServer start(Path parent, String heap, List<String> serverArgs) throws IOException,
+      InterruptedException {
+    Path jar = ownJar();
+    Files.createDirectories(parent);
+    Path dir = Files.createTempDirectory(parent, "bench-");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap, "-XX:+UseParallelGC", "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+        "--data-dir", dir.toString()));
+    cmd.addAll(serverArgs);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("server.log").toFile()).start();
+    String url = "http://127.0.0.1:" + port;
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("the server exited; see " + dir.resolve("server.log"));
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && Files.exists(dir.resolve("admin-key"))) {
+          break;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      if (System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new IllegalStateException("the server did not start in 120 s; see " + dir.resolve("server.log"));
+      }
+      Thread.sleep(200);
+    }
+    String key = Files.readString(dir.resolve("admin-key"), StandardCharsets.UTF_8).strip();
+    return new BenchServer(p, dir, true, url, key);
+  }
+
+  /** The jar this command runs from: {@code java -jar shopsense.jar bench ...}. */
+  static Path ownJar() {
+    String cp = System.getProperty("java.class.path", "");
+    if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator) && Files.isRegularFile(Path.of(cp))) {
+      return Path.of(cp).toAbsolutePath();
+    }
+    throw new IllegalStateException("run benchmarks from the packaged jar: ./shopsense bench ...");
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  /** The server's own figure of a metric from its Prometheus endpoint, or NaN when absent. */
+  double metric(String name, String labelFragment) throws IOException, InterruptedException {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+        + "/actuator/prometheus")).header("Authorization", "Bearer " + adminKey).build(),
+        HttpResponse.BodyHandlers.ofString());
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith(name) && line.contains(labelFragment)) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Double.NaN;
+  }
+
+  JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
+        .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return JsonCodec.parse(r.body());
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+    if (ownsDataDir) {
+      try (Stream<Path> paths = Files.walk(dataDir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

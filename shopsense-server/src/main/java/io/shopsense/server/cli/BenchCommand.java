@@ -1,0 +1,15 @@
+package io.shopsense.server.cli;
+
+import io.shopsense.server.bench.ImportBench;
+import io.shopsense.server.bench.IngestBench;
+import picocli.CommandLine.Command;
+
+/** End-to-end benchmarks, each quoted beside a baseline measured in the same run on the same machine. */
+@Command(name = "bench", description = "Benchmarks against a server in its own process, with a baseline.",
+    subcommands = {IngestBench.class, ImportBench.class})
+public class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,334 @@
+package io.shopsense.store.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shopsense.api.id.MessageId;
+import io.shopsense.api.id.PersonId;
+import io.shopsense.api.identity.Identifier;
+import io.shopsense.api.identity.IdentifierKind;
+import io.shopsense.api.identity.IdentityConflictException;
+import io.shopsense.api.identity.IdentityGraph;
+import io.shopsense.api.identity.IdentityLink;
+import io.shopsense.api.identity.MergeRecord;
+import io.shopsense.api.identity.RefusedMerge;
+import io.shopsense.core.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The identity graph in the {@code persons}, {@code identifiers}, {@code merges} and {@code merge_refusals} tables.
+ * Thread-safe; each method is one transaction. {@code persons.resolves_to} names the live survivor of a merged-away
+ * person (rewritten when that survivor is merged in turn), so {@link #resolve} is one lookup.
+ *
+ * <p>Decisions the port leaves open: a merge keeps each moved identifier's {@code linkedAt}; linking to, or merging
+ * into, a merged-away person is refused ({@link IllegalStateException}), as is merging a person into itself or an
+ * unknown person ({@link IllegalArgumentException}); merges and refusals are listed in the order they were recorded;
+ * a refusal recorded again with the same fields is stored once.
+ */
+final class JdbcIdentityGraph implements IdentityGraph {
+  private static final String MERGE_COLUMNS = "m.survivor_id, m.merged_id, m.reason, m.cause, m.merged_at, m.moved";
+  private static final String REFUSAL_COLUMNS = "person_id, other_id, id_kind, id_value, reason, cause, refused_at";
+
+  private final Sql sql;
+
+  JdbcIdentityGraph(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Optional<PersonId> personOf(Identifier identifier) {
+    return Optional.ofNullable(sql.read(c -> owner(c, identifier)));
+  }
+
+  @Override
+  public Map<Identifier, PersonId> personsOf(Collection<Identifier> identifiers) {
+    Map<IdentifierKind, List<String>> byKind = new LinkedHashMap<>();
+    identifiers.forEach(i -> byKind.computeIfAbsent(i.kind(), k -> new ArrayList<>()).add(i.value()));
+    if (byKind.isEmpty()) {
+      return Map.of();
+    }
+    return sql.read(c -> {
+      Map<Identifier, PersonId> owners = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "select id_value, person_id from identifiers where kind = ? and id_value = any(?)")) {
+        for (Map.Entry<IdentifierKind, List<String>> e : byKind.entrySet()) {
+          ps.setString(1, e.getKey().key());
+          ps.setArray(2, Sql.texts(c, e.getValue()));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              owners.put(new Identifier(e.getKey(), rs.getString(1)), PersonId.of(rs.getString(2)));
+            }
+          }
+        }
+      }
+      return owners;
+    });
+  }
+
+  @Override
+  public List<IdentityLink> links(PersonId person) {
+    return sql.read(c -> links(c, person));
+  }
+
+  @Override
+  public void link(PersonId person, Identifier identifier, Instant at) {
+    sql.tx(c -> {
+      Optional<Optional<PersonId>> state = state(c, person, false);
+      if (state.isPresent() && state.get().isPresent()) {
+        throw new IllegalStateException("person " + person + " was merged into " + state.get().get()
+            + "; link to that person");
+      }
+      if (state.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement("insert into persons (person_id, created_at, resolves_to) "
+            + "values (?, ?, null) on conflict do nothing")) {
+          ps.setString(1, person.value());
+          Sql.setInstant(ps, 2, at);
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("insert into identifiers (kind, id_value, person_id, linked_at) "
+          + "values (?, ?, ?, ?) on conflict do nothing")) {
+        ps.setString(1, identifier.kind().key());
+        ps.setString(2, identifier.value());
+        ps.setString(3, person.value());
+        Sql.setInstant(ps, 4, at);
+        if (ps.executeUpdate() == 1) {
+          return null;
+        }
+      }
+      PersonId owner = owner(c, identifier);
+      if (owner != null && !owner.equals(person)) {
+        throw new IdentityConflictException(identifier, owner); // rolls back a person created above
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public MergeRecord merge(PersonId survivor, PersonId merged, String reason, MessageId cause, Instant at) {
+    if (survivor.equals(merged)) {
+      throw new IllegalArgumentException("cannot merge person " + survivor + " into itself");
+    }
+    return sql.tx(c -> {
+      Optional<PersonId> mergedInto = state(c, merged, true)
+          .orElseThrow(() -> new IllegalArgumentException("unknown person " + merged));
+      Optional<PersonId> survivorInto = state(c, survivor, true)
+          .orElseThrow(() -> new IllegalArgumentException("unknown person " + survivor));
+      if (mergedInto.isPresent()) {
+        if (mergedInto.get().equals(survivorInto.orElse(survivor))) {
+          return recordedMerge(c, merged); // done before: a replay
+        }
+        throw new IllegalStateException("person " + merged + " was merged into " + mergedInto.get() + " already");
+      }
+      if (survivorInto.isPresent()) {
+        throw new IllegalStateException("person " + survivor + " was merged into " + survivorInto.get()
+            + "; merge into that person");
+      }
+      List<Identifier> moved = links(c, merged).stream().map(IdentityLink::identifier).toList();
+      try (PreparedStatement ps = c.prepareStatement("update identifiers set person_id = ? where person_id = ?")) {
+        ps.setString(1, survivor.value());
+        ps.setString(2, merged.value());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "update persons set resolves_to = ? where person_id = ? or resolves_to = ?")) {
+        ps.setString(1, survivor.value());
+        ps.setString(2, merged.value());
+        ps.setString(3, merged.value());
+        ps.executeUpdate();
+      }
+      MergeRecord record = new MergeRecord(survivor, merged, reason, cause, Sql.stored(at), moved);
+      try (PreparedStatement ps = c.prepareStatement("insert into merges (survivor_id, merged_id, reason, cause, "
+          + "merged_at, moved) values (?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, survivor.value());
+        ps.setString(2, merged.value());
+        ps.setString(3, reason);
+        ps.setString(4, cause == null ? null : cause.value());
+        Sql.setInstant(ps, 5, at);
+        ps.setString(6, JsonCodec.text(moved.stream().map(i -> List.of(i.kind().key(), i.value())).toList()));
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        if (Sql.isUniqueViolation(e)) {
+          throw new IllegalStateException("person " + merged + " was merged concurrently", e);
+        }
+        throw e;
+      }
+      return record;
+    });
+  }
+
+  @Override
+  public PersonId resolve(PersonId person) {
+    return sql.read(c -> state(c, person, false)).flatMap(into -> into).orElse(person);
+  }
+
+  @Override
+  public List<MergeRecord> merges(PersonId survivor) {
+    // the tree of persons merged into the survivor, level by level
+    return sql.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("with recursive tree(person_id) as ("
+          + " select cast(? as varchar(200))"
+          + " union all select m.merged_id from merges m join tree t on m.survivor_id = t.person_id)"
+          + " select " + MERGE_COLUMNS + " from merges m join tree t on m.survivor_id = t.person_id"
+          + " order by m.merge_seq")) {
+        ps.setString(1, survivor.value());
+        return merges(ps);
+      }
+    });
+  }
+
+  @Override
+  public void refuse(RefusedMerge refusal) {
+    sql.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("insert into merge_refusals (refusal_key, " + REFUSAL_COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+        ps.setString(1, key(refusal));
+        ps.setString(2, refusal.person().value());
+        ps.setString(3, refusal.other() == null ? null : refusal.other().value());
+        ps.setString(4, refusal.identifier() == null ? null : refusal.identifier().kind().key());
+        ps.setString(5, refusal.identifier() == null ? null : refusal.identifier().value());
+        ps.setString(6, refusal.reason());
+        ps.setString(7, refusal.cause() == null ? null : refusal.cause().value());
+        Sql.setInstant(ps, 8, refusal.at());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<RefusedMerge> refusals(PersonId person) {
+    return sql.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select " + REFUSAL_COLUMNS + " from merge_refusals "
+          + "where person_id = ? or other_id = ? order by refusal_seq")) {
+        ps.setString(1, person.value());
+        ps.setString(2, person.value());
+        List<RefusedMerge> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String other = rs.getString("other_id");
+            String kind = rs.getString("id_kind");
+            String cause = rs.getString("cause");
+            out.add(new RefusedMerge(PersonId.of(rs.getString("person_id")), other == null ? null : PersonId.of(other),
+                kind == null ? null : new Identifier(kind(kind), rs.getString("id_value")), rs.getString("reason"),
+                cause == null ? null : MessageId.of(cause), Sql.instant(rs, "refused_at")));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public long persons() {
+    return sql.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select count(*) from persons where resolves_to is null");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /**
+   * Empty for an unknown person; else the person it was merged into, empty while it is live. With {@code lock},
+   * the person's row stays locked until the transaction ends.
+   */
+  private static Optional<Optional<PersonId>> state(Connection c, PersonId person, boolean lock) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select resolves_to from persons where person_id = ?"
+        + (lock ? " for update" : ""))) {
+      ps.setString(1, person.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String into = rs.getString(1);
+        return Optional.of(into == null ? Optional.empty() : Optional.of(PersonId.of(into)));
+      }
+    }
+  }
+
+  private static PersonId owner(Connection c, Identifier identifier) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select person_id from identifiers where kind = ? and id_value = ?")) {
+      ps.setString(1, identifier.kind().key());
+      ps.setString(2, identifier.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? PersonId.of(rs.getString(1)) : null;
+      }
+    }
+  }
+
+  private static List<IdentityLink> links(Connection c, PersonId person) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select kind, id_value, linked_at from identifiers "
+        + "where person_id = ? order by linked_at, link_seq")) {
+      ps.setString(1, person.value());
+      List<IdentityLink> links = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          links.add(new IdentityLink(new Identifier(kind(rs.getString(1)), rs.getString(2)), person,
+              Sql.instant(rs, "linked_at")));
+        }
+      }
+      return links;
+    }
+  }
+
+  private static MergeRecord recordedMerge(Connection c, PersonId merged) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + MERGE_COLUMNS + " from merges m where merged_id = ?")) {
+      ps.setString(1, merged.value());
+      return merges(ps).stream().findFirst()
+          .orElseThrow(() -> new IllegalStateException("person " + merged + " is merged but has no merge record"));
+    }
+  }
+
+  private static List<MergeRecord> merges(PreparedStatement ps) throws SQLException {
+    List<MergeRecord> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        List<Identifier> moved = new ArrayList<>();
+        for (JsonNode pair : JsonCodec.parse(rs.getString("moved"))) {
+          moved.add(new Identifier(kind(pair.get(0).asText()), pair.get(1).asText()));
+        }
+        String cause = rs.getString("cause");
+        out.add(new MergeRecord(PersonId.of(rs.getString("survivor_id")), PersonId.of(rs.getString("merged_id")),
+            rs.getString("reason"), cause == null ? null : MessageId.of(cause), Sql.instant(rs, "merged_at"), moved));
+      }
+    }
+    return out;
+  }
+
+  private static IdentifierKind kind(String key) {
+    return IdentifierKind.fromKey(key)
+        .orElseThrow(() -> new IllegalStateException("unknown identifier kind in the graph: " + key));
+  }
+
+  /** A digest of every field of the refusal: the same refusal recorded again has the same key. */
+  private static String key(RefusedMerge r) {
+    StringBuilder s = new StringBuilder();
+    for (Object part : new Object[] {r.person(), r.other(), r.identifier() == null ? null : r.identifier().kind(),
+        r.identifier() == null ? null : r.identifier().value(), r.reason(), r.cause(), Sql.stored(r.at())}) {
+      // tagged and escaped, so that no two different refusals spell the same text
+      s.append(part == null ? "n" : "v" + part.toString().replace("\u0001", "\u0001\u0001")).append('\u0001');
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.shopsense.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The H2 database is created and migrated from nothing, and migrating it again changes nothing. */
+class H2MigrationTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void createsTheDatabaseAndMigratesItFromEmpty() throws Exception {
+    Path db = dir.resolve("data").resolve("db");
+
+    try (JdbcStores stores = JdbcStores.h2(db)) {
+      assertThat(Files.isDirectory(db)).isTrue();
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1");
+      assertThat(Migrations.tables(stores.dataSource(), "public"))
+          .containsExactlyElementsOf(Migrations.COMMON_TABLES);
+    }
+  }
+
+  @Test
+  void migratingAgainIsANoOp() throws Exception {
+    try (JdbcStores stores = JdbcStores.h2(dir)) {
+      assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.H2, null)).isZero();
+    }
+    try (JdbcStores reopened = JdbcStores.h2(dir)) {
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1");
+      assertThat(JdbcStores.migrate(reopened.dataSource(), JdbcStores.Backend.H2, null)).isZero();
+    }
+  }
+
+  @Test
+  void keepsNoEventLogAndSaysWhere() {
+    try (JdbcStores stores = JdbcStores.h2(dir)) {
+      assertThatThrownBy(stores::eventLog).isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageContaining("segment file log").hasMessageContaining("postgres");
+    }
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    JdbcStores stores = JdbcStores.h2(dir);
+    stores.close();
+    stores.close();
+    assertThat(List.of(dir.toFile().list())).isNotEmpty();
+  }
+}

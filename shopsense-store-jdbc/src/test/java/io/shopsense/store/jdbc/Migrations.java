@@ -1,0 +1,37 @@
+package io.shopsense.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Reads back what Flyway did to a database: the applied versions and the tables of a schema. */
+final class Migrations {
+  static final List<String> COMMON_TABLES = List.of("api_keys", "consumer_offsets", "identifiers", "merge_refusals",
+      "merges", "persons", "products", "quality_counts", "quarantine", "traits");
+
+  private Migrations() {}
+
+  static List<String> appliedVersions(DataSource ds) throws SQLException {
+    return strings(ds, "select version from flyway_schema_history where success and version is not null order by installed_rank");
+  }
+
+  static List<String> tables(DataSource ds, String schema) throws SQLException {
+    return strings(ds, "select table_name from information_schema.tables where table_schema = '" + schema
+        + "' and table_name <> 'flyway_schema_history' order by table_name");
+  }
+
+  private static List<String> strings(DataSource ds, String query) throws SQLException {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(query);
+        ResultSet rs = ps.executeQuery()) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+      }
+      return out;
+    }
+  }
+}

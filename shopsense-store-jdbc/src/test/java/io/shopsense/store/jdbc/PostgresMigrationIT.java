@@ -1,0 +1,59 @@
+package io.shopsense.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shopsense.store.contract.PostgresTestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A PostgreSQL schema is created and migrated from nothing, and migrating it again changes nothing. */
+class PostgresMigrationIT {
+  @RegisterExtension
+  static final PostgresTestDatabase PG = new PostgresTestDatabase();
+
+  @Test
+  void createsTheSchemaAndMigratesItFromEmpty() throws Exception {
+    String schema = PG.newSchemaName();
+
+    try (JdbcStores stores = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.1");
+      List<String> expected = new ArrayList<>(Migrations.COMMON_TABLES);
+      expected.add("events");
+      assertThat(Migrations.tables(stores.dataSource(), schema)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(stores.eventLog().count()).isZero();
+    }
+  }
+
+  @Test
+  void migratingAgainIsANoOp() throws Exception {
+    String schema = PG.newSchemaName();
+    try (JdbcStores stores = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
+      assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.POSTGRESQL, schema)).isZero();
+    }
+    try (JdbcStores reopened = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.1");
+    }
+  }
+
+  @Test
+  void keepsSchemasApart() {
+    String one = PG.newSchemaName();
+    String two = PG.newSchemaName();
+    try (JdbcStores a = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), one);
+        JdbcStores b = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), two)) {
+      a.consumerOffsets().commit("identity", 5);
+
+      assertThat(b.consumerOffsets().get("identity")).isZero();
+      assertThat(a.consumerOffsets().get("identity")).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void refusesASchemaNameThatIsNotAPlainIdentifier() {
+    assertThatThrownBy(() -> JdbcStores.postgres(PG.url(), PG.user(), PG.password(), "Bad-Name; drop"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
