@@ -3,6 +3,7 @@ package io.shopsense.platform;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.core.access.ApiKeyService;
 import io.shopsense.core.catalog.CatalogService;
+import io.shopsense.core.collect.BufferedQualityCounters;
 import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.Ingestor;
 import io.shopsense.core.collect.QualityReports;
@@ -15,6 +16,7 @@ import io.shopsense.core.pipeline.LogConsumer;
 import io.shopsense.core.pipeline.Pipeline;
 import io.shopsense.lake.LakeWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
 public final class Platform implements AutoCloseable {
   private final PlatformSettings settings;
   private final Stores stores;
+  private final BufferedQualityCounters counters;
   private final Ingestor ingestor;
   private final QuarantineService quarantine;
   private final QualityReports quality;
@@ -42,17 +45,17 @@ public final class Platform implements AutoCloseable {
       IngestListener listener) {
     this.settings = settings;
     this.stores = stores;
-    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), stores.qualityCounters(),
-        settings.ingest(), listener);
+    this.counters = new BufferedQualityCounters(stores.qualityCounters(), clock, Duration.ofSeconds(1));
+    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), counters, settings.ingest(), listener);
     this.quarantine = new QuarantineService(stores.quarantine(), ingestor, clock);
-    this.quality = new QualityReports(stores.qualityCounters(), stores.quarantine());
+    this.quality = new QualityReports(counters, stores.quarantine());
     this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
     this.persons = new PersonDirectory(stores.identityGraph(), stores.traitStore(), stores.eventLog());
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
     List<LogConsumer> consumers = new ArrayList<>();
     consumers.add(new IdentityConsumer(new IdentityResolver(stores.identityGraph(), stores.traitStore(),
-        settings.identity(), personIds)));
+        settings.identity(), personIds), stores.unitOfWork()));
     if (settings.lake() != null) {
       LakeWriter lake = new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock);
       consumers.add(lake);
@@ -142,6 +145,7 @@ public final class Platform implements AutoCloseable {
     } finally {
       try {
         closeResources();
+        counters.close();
       } finally {
         stores.close();
       }

@@ -1,5 +1,6 @@
 package io.shopsense.platform;
 
+import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
@@ -10,7 +11,10 @@ import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
 import java.util.List;
 
-/** One opened backend: an implementation of every store port, and what to close when done. */
+/**
+ * One opened backend: an implementation of every store port, the unit of work that makes a consumer's many store
+ * calls commit together, and what to close when done.
+ */
 public record Stores(
     String backend,
     EventLog eventLog,
@@ -21,6 +25,7 @@ public record Stores(
     TraitStore traitStore,
     Catalog catalog,
     ApiKeys apiKeys,
+    UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 
   /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */

@@ -38,6 +38,7 @@ import io.shopsense.api.id.OrderId;
 import io.shopsense.api.id.ProductId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
+import io.shopsense.core.collect.internal.IsoTime;
 import io.shopsense.core.json.JsonCodec;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -62,6 +63,23 @@ public final class EventDecoder {
 
   public static Event decode(EventEnvelope envelope) {
     return decode(JsonCodec.parse(envelope.json()));
+  }
+
+  /**
+   * The event as far as its envelope tells — ids, time, type and name, no properties or context — without reading its
+   * JSON; identify and alias calls, whose traits and previous id matter, are decoded whole. For consumers that need
+   * only who did something and when (identity resolution), on the hot path of following the log.
+   */
+  public static Event decodeEnvelope(EventEnvelope e) {
+    if (e.type() == EventType.IDENTIFY || e.type() == EventType.ALIAS) {
+      return decode(e);
+    }
+    EventMeta meta = new EventMeta(e.messageId(), e.anonymousId(), e.userId(), e.timestamp(), null, null,
+        e.receivedAt(), e.source(), Context.EMPTY);
+    if (e.type() == EventType.PAGE || e.type() == EventType.SCREEN) {
+      return new Page(meta, e.type(), e.name(), null, null, Properties.EMPTY);
+    }
+    return new CustomEvent(meta, e.name(), Properties.EMPTY);
   }
 
   public static Event decode(JsonNode e) {
@@ -259,7 +277,7 @@ public final class EventDecoder {
       return null;
     }
     try {
-      return Instant.parse(s);
+      return IsoTime.parse(s);
     } catch (DateTimeException e) {
       return null;
     }

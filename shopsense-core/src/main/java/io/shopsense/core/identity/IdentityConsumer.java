@@ -1,16 +1,23 @@
 package io.shopsense.core.identity;
 
+import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.collect.StoredEvent;
 import io.shopsense.core.collect.EventDecoder;
 import io.shopsense.core.pipeline.LogConsumer;
 import java.util.List;
 
-/** Follows the event log and resolves identities (and traits) as the events arrive. */
+/**
+ * Follows the event log and resolves identities (and traits) as the events arrive. A batch's store writes commit
+ * together ({@link UnitOfWork}); when a batch fails, its writes are undone and the resolver forgets what it cached, so
+ * the retry from the committed position starts from what is stored.
+ */
 public final class IdentityConsumer implements LogConsumer {
   private final IdentityResolver resolver;
+  private final UnitOfWork unitOfWork;
 
-  public IdentityConsumer(IdentityResolver resolver) {
+  public IdentityConsumer(IdentityResolver resolver, UnitOfWork unitOfWork) {
     this.resolver = resolver;
+    this.unitOfWork = unitOfWork;
   }
 
   @Override
@@ -20,9 +27,16 @@ public final class IdentityConsumer implements LogConsumer {
 
   @Override
   public long process(List<StoredEvent> events) {
-    for (StoredEvent e : events) {
-      resolver.observe(EventDecoder.decode(e));
-    }
-    return events.get(events.size() - 1).seq();
+    return unitOfWork.run(() -> {
+      for (StoredEvent e : events) {
+        resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
+      }
+      return events.get(events.size() - 1).seq();
+    });
+  }
+
+  @Override
+  public void reset() {
+    resolver.forget();
   }
 }

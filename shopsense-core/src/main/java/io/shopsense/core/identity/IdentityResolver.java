@@ -94,6 +94,11 @@ public final class IdentityResolver {
     return attributed;
   }
 
+  /** Forgets the cached owners, e.g. after the writes they came from were undone; the store is asked again. */
+  public void forget() {
+    cache.clear();
+  }
+
   /** The person an event belongs to: its user id's owner, else its anonymous id's. */
   public Optional<PersonId> attributed(Event event) {
     if (event.meta().userId() != null) {

@@ -92,18 +92,39 @@ final class BenchServer implements AutoCloseable {
     throw new IllegalStateException("run benchmarks from the packaged jar: ./shopsense bench ...");
   }
 
+  /** CPU time the server process has used so far, or null for a server that is not ours. */
+  Duration cpu() {
+    return process == null ? null : process.toHandle().info().totalCpuDuration().orElse(null);
+  }
+
   Path dataDir() {
     return dataDir;
   }
 
-  /** The server's own figure of a metric from its Prometheus endpoint, or NaN when absent. */
-  double metric(String name, String labelFragment) throws IOException, InterruptedException {
+  /**
+   * A quantile of one of the server's timers, in seconds, estimated from its Prometheus histogram as Prometheus'
+   * {@code histogram_quantile} does (the upper bound of the bucket the quantile falls in); NaN when absent.
+   */
+  double quantile(String timer, double q) throws IOException, InterruptedException {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
         + "/actuator/prometheus")).header("Authorization", "Bearer " + adminKey).build(),
         HttpResponse.BodyHandlers.ofString());
+    java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
     for (String line : r.body().split("\n")) {
-      if (line.startsWith(name) && line.contains(labelFragment)) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      if (line.startsWith(timer + "_bucket{")) {
+        int le = line.indexOf("le=\"") + 4;
+        String bound = line.substring(le, line.indexOf('"', le));
+        buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+      }
+    }
+    if (buckets.isEmpty()) {
+      return Double.NaN;
+    }
+    double total = buckets.lastEntry().getValue();
+    for (var b : buckets.entrySet()) {
+      if (b.getValue() >= q * total) {
+        return b.getKey();
       }
     }
     return Double.NaN;

@@ -62,8 +62,9 @@ public class DemoCommand implements Callable<Integer> {
     Path dir = dataDir.toAbsolutePath().normalize();
     out.println("shopsense demo: starting the server on the embedded store in " + dir);
     out.flush();
-    ConfigurableApplicationContext context = ShopSenseApplication.run(
-        ServeCommand.springArgs(port, dir, "embedded", List.of()));
+    // the server's structured log goes to a file; the terminal shows the demo's own output and warnings only
+    ConfigurableApplicationContext context = ShopSenseApplication.run(ServeCommand.springArgs(port, dir, "embedded",
+        List.of("--logging.file.name=" + dir.resolve("shopsense.log"), "--logging.threshold.console=WARN")));
     int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     String url = "http://localhost:" + actualPort;
     try {
@@ -160,6 +161,7 @@ public class DemoCommand implements Callable<Integer> {
   private static void printWelcome(PrintWriter out, String url, String admin, String storefront, Path dir) {
     out.println();
     out.println("ShopSense is running at " + url + "   (data in " + dir + "; stop with Ctrl-C)");
+    out.println("  server log:               " + dir.resolve("shopsense.log"));
     out.println("  admin API key:            " + admin);
     out.println("  storefront (ingest) key:  " + storefront);
     out.println("  API description:          " + url + "/swagger-ui.html");

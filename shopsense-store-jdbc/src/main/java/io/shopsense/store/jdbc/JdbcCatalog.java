@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The catalog in the {@code products} table. Thread-safe. An upsert is one transaction: it inserts the products that
@@ -102,10 +103,18 @@ final class JdbcCatalog implements Catalog {
     if (wanted.isEmpty()) {
       return Map.of();
     }
-    Map<ProductId, Product> found = new LinkedHashMap<>();
-    query("select " + COLUMNS + " from products where product_id = any(?) order by product_id",
-        ps -> ps.setArray(1, Sql.texts(ps.getConnection(), wanted))).forEach(p -> found.put(p.id(), p));
-    return found;
+    Map<ProductId, Product> found = new TreeMap<>();
+    List<String> all = new ArrayList<>(wanted);
+    for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
+      query("select " + COLUMNS + " from products where product_id in (" + Sql.placeholders(chunk.size()) + ")",
+          ps -> {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setString(i + 1, chunk.get(i));
+            }
+          }).forEach(p -> found.put(p.id(), p));
+    }
+    return new LinkedHashMap<>(found);
   }
 
   @Override

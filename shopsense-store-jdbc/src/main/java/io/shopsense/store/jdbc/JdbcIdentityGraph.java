@@ -62,14 +62,20 @@ final class JdbcIdentityGraph implements IdentityGraph {
     }
     return sql.read(c -> {
       Map<Identifier, PersonId> owners = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select id_value, person_id from identifiers where kind = ? and id_value = any(?)")) {
-        for (Map.Entry<IdentifierKind, List<String>> e : byKind.entrySet()) {
-          ps.setString(1, e.getKey().key());
-          ps.setArray(2, Sql.texts(c, e.getValue()));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              owners.put(new Identifier(e.getKey(), rs.getString(1)), PersonId.of(rs.getString(2)));
+      for (Map.Entry<IdentifierKind, List<String>> e : byKind.entrySet()) {
+        List<String> values = e.getValue();
+        for (int from = 0; from < values.size(); from += Sql.IN_LIST) {
+          List<String> chunk = values.subList(from, Math.min(values.size(), from + Sql.IN_LIST));
+          try (PreparedStatement ps = c.prepareStatement("select id_value, person_id from identifiers where kind = ? "
+              + "and id_value in (" + Sql.placeholders(chunk.size()) + ")")) {
+            ps.setString(1, e.getKey().key());
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setString(i + 2, chunk.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                owners.put(new Identifier(e.getKey(), rs.getString(1)), PersonId.of(rs.getString(2)));
+              }
             }
           }
         }

@@ -2,6 +2,7 @@ package io.shopsense.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
@@ -206,6 +207,16 @@ public final class JdbcStores implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Makes the calls of a piece of work on this thread commit together (see {@link UnitOfWork}). */
+  public UnitOfWork unitOfWork() {
+    return new UnitOfWork() {
+      @Override
+      public <T> T run(java.util.function.Supplier<T> work) {
+        return sql.unit(work);
+      }
+    };
   }
 
   public ApiKeys apiKeys() {

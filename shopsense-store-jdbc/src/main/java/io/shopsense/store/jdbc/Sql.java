@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -30,13 +32,45 @@ final class Sql {
   static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
+  /** The connection of a unit of work running on this thread, if any. */
+  private final ThreadLocal<Connection> unit = new ThreadLocal<>();
 
   Sql(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
+  /**
+   * Runs the work with one connection bound to this thread: every {@link #tx} and {@link #read} inside uses it, and
+   * it commits once at the end (a {@link io.shopsense.api.UnitOfWork}). Nested units join the outer one.
+   */
+  <T> T unit(Supplier<T> work) {
+    if (unit.get() != null) {
+      return work.get();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      unit.set(c);
+      try {
+        T result = work.get();
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        unit.remove();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   /** Runs the work in one transaction: committed when it returns, rolled back when it throws anything. */
   <T> T tx(Work<T> work) {
+    Connection bound = unit.get();
+    if (bound != null) {
+      return inUnit(bound, work);
+    }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -53,8 +87,41 @@ final class Sql {
     }
   }
 
+  /**
+   * Inside a unit of work, a call is a savepoint: undone alone when it fails, so that a caught failure (a unique
+   * violation) neither poisons the unit (PostgreSQL refuses every statement after an error until a rollback) nor
+   * undoes the unit's other calls.
+   */
+  private static <T> T inUnit(Connection c, Work<T> work) {
+    try {
+      Savepoint savepoint = c.setSavepoint();
+      try {
+        T result = work.run(c);
+        c.releaseSavepoint(savepoint);
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        try {
+          c.rollback(savepoint);
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   /** Runs read-only work on a connection in auto-commit mode (one statement, or reads that need no snapshot). */
   <T> T read(Work<T> work) {
+    Connection bound = unit.get();
+    if (bound != null) {
+      try {
+        return work.run(bound); // sees the unit's own writes
+      } catch (SQLException e) {
+        throw failure(e);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -104,6 +171,17 @@ final class Sql {
   static Long longOrNull(ResultSet rs, String column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;
+  }
+
+  /** Values looked up per statement by {@link #placeholders}. */
+  static final int IN_LIST = 100;
+
+  /**
+   * {@code ?, ?, ?}: the placeholders of an {@code IN} list of {@code n} values. Preferred to {@code = any(array)}
+   * for key lookups, since H2 looks an array up by scanning and a list by the key's index.
+   */
+  static String placeholders(int n) {
+    return "?, ".repeat(n - 1) + "?";
   }
 
   /** A varchar array for {@code column = any(?)}, which both backends accept. */

@@ -27,36 +27,44 @@ final class Checks {
     return violations;
   }
 
+  /**
+   * The path of a field under its parent's path ({@code ""} for the event itself). The field checks take the parent's
+   * path and build this only when they report a violation: a valid event's many fields then cost no strings.
+   */
+  static String path(String at, String field) {
+    return at.isEmpty() ? field : at + "." + field;
+  }
+
   static boolean present(JsonNode node) {
     return node != null && !node.isNull() && !node.isMissingNode();
   }
 
   /** An optional object; reports a wrong type. Returns the object, or null if absent or wrong. */
-  JsonNode object(JsonNode parent, String field, String path) {
+  JsonNode object(JsonNode parent, String field, String at) {
     JsonNode n = parent.get(field);
     if (!present(n)) {
       return null;
     }
     if (!n.isObject()) {
-      add(RejectReason.INVALID_TYPE, path, "expected an object");
+      add(RejectReason.INVALID_TYPE, path(at, field), "expected an object");
       return null;
     }
     return n;
   }
 
   /** An optional string of at most {@code max} characters without control characters. */
-  String text(JsonNode parent, String field, String path, int max) {
+  String text(JsonNode parent, String field, String at, int max) {
     JsonNode n = parent.get(field);
     if (!present(n)) {
       return null;
     }
     if (!n.isTextual()) {
-      add(RejectReason.INVALID_TYPE, path, "expected a string");
+      add(RejectReason.INVALID_TYPE, path(at, field), "expected a string");
       return null;
     }
     String s = n.textValue();
     if (s.length() > max) {
-      add(RejectReason.INVALID_VALUE, path, "longer than " + max + " characters");
+      add(RejectReason.INVALID_VALUE, path(at, field), "longer than " + max + " characters");
       return null;
     }
     return s;
@@ -66,7 +74,7 @@ final class Checks {
    * An optional id: a string, or an integral number taken as its decimal text. Empty strings count as absent.
    * At most {@code max} characters, no control characters.
    */
-  String id(JsonNode parent, String field, String path, int max) {
+  String id(JsonNode parent, String field, String at, int max) {
     JsonNode n = parent.get(field);
     if (!present(n)) {
       return null;
@@ -77,53 +85,53 @@ final class Checks {
     } else if (n.isIntegralNumber()) {
       s = n.asText();
     } else {
-      add(RejectReason.INVALID_TYPE, path, "expected a string");
+      add(RejectReason.INVALID_TYPE, path(at, field), "expected a string");
       return null;
     }
     if (s.isEmpty()) {
       return null;
     }
     if (s.length() > max) {
-      add(RejectReason.INVALID_VALUE, path, "longer than " + max + " characters");
+      add(RejectReason.INVALID_VALUE, path(at, field), "longer than " + max + " characters");
       return null;
     }
     if (hasControl(s)) {
-      add(RejectReason.INVALID_VALUE, path, "contains control characters");
+      add(RejectReason.INVALID_VALUE, path(at, field), "contains control characters");
       return null;
     }
     return s;
   }
 
   /** An optional number, at least {@code min} when min is not null. */
-  BigDecimal number(JsonNode parent, String field, String path, BigDecimal min) {
+  BigDecimal number(JsonNode parent, String field, String at, BigDecimal min) {
     JsonNode n = parent.get(field);
     if (!present(n)) {
       return null;
     }
     if (!n.isNumber()) {
-      add(RejectReason.INVALID_TYPE, path, "expected a number");
+      add(RejectReason.INVALID_TYPE, path(at, field), "expected a number");
       return null;
     }
     BigDecimal d = n.decimalValue();
     if (min != null && d.compareTo(min) < 0) {
-      add(RejectReason.INVALID_VALUE, path, "must be at least " + min.toPlainString());
+      add(RejectReason.INVALID_VALUE, path(at, field), "must be at least " + min.toPlainString());
       return null;
     }
     return d;
   }
 
   /** An optional whole number within [min, max]. */
-  Long whole(JsonNode parent, String field, String path, long min, long max) {
+  Long whole(JsonNode parent, String field, String at, long min, long max) {
     JsonNode n = parent.get(field);
     if (!present(n)) {
       return null;
     }
     if (!n.isNumber() || (!n.isIntegralNumber() && n.decimalValue().stripTrailingZeros().scale() > 0)) {
-      add(RejectReason.INVALID_TYPE, path, "expected a whole number");
+      add(RejectReason.INVALID_TYPE, path(at, field), "expected a whole number");
       return null;
     }
     if (!n.canConvertToLong() || n.longValue() < min || n.longValue() > max) {
-      add(RejectReason.INVALID_VALUE, path, "must be between " + min + " and " + max);
+      add(RejectReason.INVALID_VALUE, path(at, field), "must be between " + min + " and " + max);
       return null;
     }
     return n.longValue();

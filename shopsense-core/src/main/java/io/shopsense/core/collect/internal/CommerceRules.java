@@ -27,42 +27,42 @@ final class CommerceRules {
           checks);
       case PRODUCT_ADDED, PRODUCT_REMOVED -> {
         product(props, "properties", checks);
-        checks.id(props, "cart_id", "properties.cart_id", maxIdLength);
+        checks.id(props, "cart_id", "properties", maxIdLength);
       }
       case PRODUCT_SEARCHED -> {
         int before = checks.size();
-        if (checks.text(props, "query", "properties.query", MAX_TEXT) == null && checks.size() == before) {
+        if (checks.text(props, "query", "properties", MAX_TEXT) == null && checks.size() == before) {
           checks.add(RejectReason.MISSING_FIELD, "properties.query", "a search needs its query");
         }
       }
       case PRODUCT_LIST_VIEWED -> {
-        checks.id(props, "list_id", "properties.list_id", maxIdLength);
-        checks.text(props, "category", "properties.category", MAX_TEXT);
+        checks.id(props, "list_id", "properties", maxIdLength);
+        checks.text(props, "category", "properties", MAX_TEXT);
         lines(props, checks);
       }
       case CART_VIEWED -> {
-        checks.id(props, "cart_id", "properties.cart_id", maxIdLength);
+        checks.id(props, "cart_id", "properties", maxIdLength);
         lines(props, checks);
       }
       case CHECKOUT_STARTED -> order(props, false, checks);
       case PAYMENT_INFO_ENTERED -> {
-        checks.id(props, "checkout_id", "properties.checkout_id", maxIdLength);
-        checks.id(props, "order_id", "properties.order_id", maxIdLength);
-        checks.text(props, "payment_method", "properties.payment_method", MAX_TEXT);
+        checks.id(props, "checkout_id", "properties", maxIdLength);
+        checks.id(props, "order_id", "properties", maxIdLength);
+        checks.text(props, "payment_method", "properties", MAX_TEXT);
       }
       case ORDER_COMPLETED, ORDER_CANCELLED, ORDER_REFUNDED -> order(props, true, checks);
       case COUPON_APPLIED -> {
-        checks.id(props, "order_id", "properties.order_id", maxIdLength);
-        checks.id(props, "cart_id", "properties.cart_id", maxIdLength);
-        checks.id(props, "coupon_id", "properties.coupon_id", maxIdLength);
-        checks.text(props, "coupon_name", "properties.coupon_name", MAX_TEXT);
-        checks.number(props, "discount", "properties.discount", BigDecimal.ZERO);
+        checks.id(props, "order_id", "properties", maxIdLength);
+        checks.id(props, "cart_id", "properties", maxIdLength);
+        checks.id(props, "coupon_id", "properties", maxIdLength);
+        checks.text(props, "coupon_name", "properties", MAX_TEXT);
+        checks.number(props, "discount", "properties", BigDecimal.ZERO);
       }
       case REVIEW_SUBMITTED -> {
-        requireId(props, "product_id", "properties.product_id", checks);
-        checks.id(props, "review_id", "properties.review_id", maxIdLength);
-        checks.number(props, "rating", "properties.rating", BigDecimal.ZERO);
-        checks.text(props, "review_body", "properties.review_body", 20_000);
+        requireId(props, "product_id", "properties", checks);
+        checks.id(props, "review_id", "properties", maxIdLength);
+        checks.number(props, "rating", "properties", BigDecimal.ZERO);
+        checks.text(props, "review_body", "properties", 20_000);
       }
       default -> throw new IllegalStateException("no rules for " + event);
     }
@@ -70,15 +70,15 @@ final class CommerceRules {
 
   private void order(JsonNode props, boolean orderIdRequired, Checks checks) {
     if (orderIdRequired) {
-      requireId(props, "order_id", "properties.order_id", checks);
+      requireId(props, "order_id", "properties", checks);
     } else {
-      checks.id(props, "order_id", "properties.order_id", maxIdLength);
+      checks.id(props, "order_id", "properties", maxIdLength);
     }
-    checks.id(props, "checkout_id", "properties.checkout_id", maxIdLength);
+    checks.id(props, "checkout_id", "properties", maxIdLength);
     for (String amount : new String[] {"total", "subtotal", "revenue", "value", "shipping", "tax", "discount"}) {
-      checks.number(props, amount, "properties." + amount, BigDecimal.ZERO);
+      checks.number(props, amount, "properties", BigDecimal.ZERO);
     }
-    checks.text(props, "coupon", "properties.coupon", MAX_TEXT);
+    checks.text(props, "coupon", "properties", MAX_TEXT);
     currency(props, "properties", checks);
     lines(props, checks);
   }
@@ -109,36 +109,36 @@ final class CommerceRules {
 
   private void product(JsonNode p, String path, Checks checks) {
     int before = checks.size();
-    String productId = checks.id(p, "product_id", path + ".product_id", maxIdLength);
-    String sku = checks.id(p, "sku", path + ".sku", maxIdLength);
+    String productId = checks.id(p, "product_id", path, maxIdLength);
+    String sku = checks.id(p, "sku", path, maxIdLength);
     if (productId == null && sku == null && checks.size() == before) {
       checks.add(RejectReason.MISSING_FIELD, path + ".product_id", "a product needs a product_id or sku");
     }
-    checks.text(p, "name", path + ".name", MAX_TEXT);
-    checks.text(p, "brand", path + ".brand", MAX_TEXT);
-    checks.text(p, "variant", path + ".variant", MAX_TEXT);
-    checks.text(p, "coupon", path + ".coupon", MAX_TEXT);
+    checks.text(p, "name", path, MAX_TEXT);
+    checks.text(p, "brand", path, MAX_TEXT);
+    checks.text(p, "variant", path, MAX_TEXT);
+    checks.text(p, "coupon", path, MAX_TEXT);
     JsonNode category = p.get("category");
     if (Checks.present(category) && !category.isTextual() && !category.isArray()) {
       checks.add(RejectReason.INVALID_TYPE, path + ".category", "expected a string or an array of strings");
     }
-    checks.number(p, "price", path + ".price", BigDecimal.ZERO);
-    checks.whole(p, "quantity", path + ".quantity", 1, 1_000_000);
-    checks.whole(p, "position", path + ".position", 0, Integer.MAX_VALUE);
+    checks.number(p, "price", path, BigDecimal.ZERO);
+    checks.whole(p, "quantity", path, 1, 1_000_000);
+    checks.whole(p, "position", path, 0, Integer.MAX_VALUE);
     currency(p, path, checks);
   }
 
   private void currency(JsonNode p, String path, Checks checks) {
-    String currency = checks.text(p, "currency", path + ".currency", 3);
+    String currency = checks.text(p, "currency", path, 3);
     if (currency != null && !CURRENCY.matcher(currency).matches()) {
       checks.add(RejectReason.INVALID_VALUE, path + ".currency", "expected a three-letter ISO 4217 code");
     }
   }
 
-  private void requireId(JsonNode parent, String field, String path, Checks checks) {
+  private void requireId(JsonNode parent, String field, String at, Checks checks) {
     int before = checks.size();
-    if (checks.id(parent, field, path, maxIdLength) == null && checks.size() == before) {
-      checks.add(RejectReason.MISSING_FIELD, path, "required");
+    if (checks.id(parent, field, at, maxIdLength) == null && checks.size() == before) {
+      checks.add(RejectReason.MISSING_FIELD, Checks.path(at, field), "required");
     }
   }
 }

@@ -58,9 +58,9 @@ public final class EventPreparer {
     ObjectNode event = (ObjectNode) node;
     Checks checks = new Checks();
     EventType type = type(event, checks);
-    String messageId = checks.id(event, "messageId", "messageId", settings.maxIdLength());
-    String anonymousId = checks.id(event, "anonymousId", "anonymousId", settings.maxIdLength());
-    String userId = checks.id(event, "userId", "userId", settings.maxIdLength());
+    String messageId = checks.id(event, "messageId", "", settings.maxIdLength());
+    String anonymousId = checks.id(event, "anonymousId", "", settings.maxIdLength());
+    String userId = checks.id(event, "userId", "", settings.maxIdLength());
     Instant original = Timestamps.parse(event, Checks.present(event.get("originalTimestamp")) ? "originalTimestamp"
         : "timestamp", checks);
     Instant sentAt = Timestamps.parse(event, "sentAt", checks);
@@ -75,12 +75,12 @@ public final class EventPreparer {
       switch (type) {
         case TRACK -> name = track(event, checks);
         case PAGE, SCREEN -> {
-          name = checks.text(event, "name", "name", settings.maxNameLength());
-          checks.object(event, "properties", "properties");
+          name = checks.text(event, "name", "", settings.maxNameLength());
+          checks.object(event, "properties", "");
         }
         case IDENTIFY -> traits(event, checks);
         case ALIAS -> {
-          previousId = checks.id(event, "previousId", "previousId", settings.maxIdLength());
+          previousId = checks.id(event, "previousId", "", settings.maxIdLength());
           if (previousId == null && checks.ok()) {
             checks.add(RejectReason.MISSING_FIELD, "previousId", "an alias needs the previous id");
           }
@@ -155,7 +155,7 @@ public final class EventPreparer {
           "at most " + settings.maxNameLength() + " characters, no control characters");
       return null;
     }
-    JsonNode props = checks.object(event, "properties", "properties");
+    JsonNode props = checks.object(event, "properties", "");
     Optional<StandardEvent> standard = StandardEvent.byName(name);
     if (standard.isPresent()) {
       commerce.check(standard.get(), props == null ? JsonCodec.mapper().createObjectNode() : props, checks);
@@ -168,15 +168,15 @@ public final class EventPreparer {
   }
 
   private void traits(ObjectNode event, Checks checks) {
-    JsonNode traits = checks.object(event, "traits", "traits");
+    JsonNode traits = checks.object(event, "traits", "");
     if (traits == null) {
       return;
     }
-    String email = checks.text(traits, "email", "traits.email", 320);
+    String email = checks.text(traits, "email", "traits", 320);
     if (email != null && !email.isBlank() && !looksLikeEmail(email.strip())) {
       checks.add(RejectReason.INVALID_VALUE, "traits.email", "not an email address");
     }
-    checks.text(traits, "phone", "traits.phone", 50);
+    checks.text(traits, "phone", "traits", 50);
   }
 
   static boolean looksLikeEmail(String s) {
@@ -186,11 +186,11 @@ public final class EventPreparer {
   }
 
   private void context(ObjectNode event, Checks checks) {
-    JsonNode ctx = checks.object(event, "context", "context");
+    JsonNode ctx = checks.object(event, "context", "");
     if (ctx == null) {
       return;
     }
-    String zone = checks.text(ctx, "timezone", "context.timezone", 64);
+    String zone = checks.text(ctx, "timezone", "context", 64);
     if (zone != null) {
       try {
         ZoneId.of(zone);
@@ -198,13 +198,13 @@ public final class EventPreparer {
         checks.add(RejectReason.INVALID_VALUE, "context.timezone", "not an IANA time zone");
       }
     }
-    checks.text(ctx, "locale", "context.locale", 35);
-    checks.text(ctx, "channel", "context.channel", 50);
-    checks.id(ctx, "sessionId", "context.sessionId", settings.maxIdLength());
-    checks.object(ctx, "page", "context.page");
-    checks.object(ctx, "campaign", "context.campaign");
-    checks.object(ctx, "device", "context.device");
-    checks.object(ctx, "location", "context.location");
+    checks.text(ctx, "locale", "context", 35);
+    checks.text(ctx, "channel", "context", 50);
+    checks.id(ctx, "sessionId", "context", settings.maxIdLength());
+    checks.object(ctx, "page", "context");
+    checks.object(ctx, "campaign", "context");
+    checks.object(ctx, "device", "context");
+    checks.object(ctx, "location", "context");
   }
 
   private static void mergeBatchContext(ObjectNode event, JsonNode batchContext) {
@@ -279,13 +279,14 @@ public final class EventPreparer {
     if (type == EventType.ALIAS) {
       event.put("previousId", event.get("previousId").asText().strip());
     }
-    event.put("timestamp", timestamp.toString());
-    event.put("originalTimestamp", (original == null ? timestamp : original.truncatedTo(ChronoUnit.MICROS))
-        .toString());
+    String time = IsoTime.format(timestamp);
+    event.put("timestamp", time);
+    event.put("originalTimestamp", original == null || original.equals(timestamp) ? time
+        : IsoTime.format(original.truncatedTo(ChronoUnit.MICROS)));
     if (sentAt != null) {
-      event.put("sentAt", sentAt.truncatedTo(ChronoUnit.MICROS).toString());
+      event.put("sentAt", IsoTime.format(sentAt.truncatedTo(ChronoUnit.MICROS)));
     }
-    event.put("receivedAt", receivedAt.toString());
+    event.put("receivedAt", IsoTime.format(receivedAt));
     event.put("source", request.source().value());
   }
 

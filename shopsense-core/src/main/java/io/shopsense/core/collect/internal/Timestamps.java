@@ -3,8 +3,6 @@ package io.shopsense.core.collect.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.core.collect.RejectReason;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Parses the spec's timestamps: ISO-8601 date-times with a zone offset ({@code Z} or {@code +08:00}). */
@@ -22,7 +20,7 @@ final class Timestamps {
       return null;
     }
     try {
-      return OffsetDateTime.parse(n.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return IsoTime.parse(n.textValue().strip());
     } catch (DateTimeParseException e) {
       checks.add(RejectReason.INVALID_TIMESTAMP, field, "expected an ISO-8601 date-time with an offset");
       return null;

@@ -1,47 +1,61 @@
 package io.shopsense.server.web.collect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shopsense.core.collect.BatchOutcome;
 import io.shopsense.core.collect.EventOutcome;
 import io.shopsense.core.collect.Violation;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The JSON shape of ingest results: per event accepted / duplicate / rejected-with-reason. */
 final class IngestResponses {
   private IngestResponses() {}
 
-  static Map<String, Object> batch(BatchOutcome outcome) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("accepted", outcome.count(EventOutcome.Status.ACCEPTED));
-    body.put("duplicates", outcome.count(EventOutcome.Status.DUPLICATE));
-    body.put("rejected", outcome.count(EventOutcome.Status.REJECTED));
-    body.put("results", outcome.events().stream().map(IngestResponses::event).toList());
-    return body;
-  }
+  /** The answer to a batch: the counts, then one result per event in the order sent. */
+  record BatchAnswer(long accepted, long duplicates, long rejected, List<EventAnswer> results) {}
 
-  static Map<String, Object> event(EventOutcome e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("index", e.index());
-    if (e.messageId() != null) {
-      m.put("messageId", e.messageId());
-    }
-    m.put("status", e.status().name().toLowerCase(Locale.ROOT));
-    if (e.status() == EventOutcome.Status.REJECTED) {
-      m.put("reason", e.reason());
-      m.put("violations", violations(e.violations()));
-      if (e.quarantineId() != null) {
-        m.put("quarantineId", e.quarantineId());
+  /**
+   * What became of one event.
+   *
+   * @param status       {@code accepted}, {@code duplicate} or {@code rejected}
+   * @param seq          its position in the event log (for a duplicate: the stored copy's); absent when rejected
+   * @param reason       why it was rejected: the first violation's code
+   * @param quarantineId the quarantine entry that keeps a rejected event whole
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record EventAnswer(int index, String messageId, String status, Long seq, String reason,
+      List<ViolationAnswer> violations, Long quarantineId) {}
+
+  /** One thing wrong with an event: its code, the field's path, and a message for a person. */
+  record ViolationAnswer(String reason, String path, String message) {}
+
+  static BatchAnswer batch(BatchOutcome outcome) {
+    long accepted = 0;
+    long duplicates = 0;
+    long rejected = 0;
+    List<EventAnswer> results = new ArrayList<>(outcome.events().size());
+    for (EventOutcome e : outcome.events()) {
+      switch (e.status()) {
+        case ACCEPTED -> accepted++;
+        case DUPLICATE -> duplicates++;
+        default -> rejected++;
       }
-    } else {
-      m.put("seq", e.seq());
+      results.add(event(e));
     }
-    return m;
+    return new BatchAnswer(accepted, duplicates, rejected, results);
   }
 
-  static List<Map<String, String>> violations(List<Violation> violations) {
-    return violations.stream().map(v -> Map.of("reason", v.reason().code(), "path", v.path(), "message",
-        v.message())).toList();
+  static EventAnswer event(EventOutcome e) {
+    String status = e.status().name().toLowerCase(Locale.ROOT);
+    if (e.status() == EventOutcome.Status.REJECTED) {
+      return new EventAnswer(e.index(), e.messageId(), status, null, e.reason(), violations(e.violations()),
+          e.quarantineId());
+    }
+    return new EventAnswer(e.index(), e.messageId(), status, e.seq(), null, null, null);
+  }
+
+  static List<ViolationAnswer> violations(List<Violation> violations) {
+    return violations.stream().map(v -> new ViolationAnswer(v.reason().code(), v.path(), v.message())).toList();
   }
 }

@@ -60,7 +60,7 @@ public class TrackingController {
    * the maximum event age does not apply and the events are counted as historical, not late.
    */
   @PostMapping("/batch")
-  public Map<String, Object> batch(HttpServletRequest request, @AuthenticationPrincipal ApiKey key,
+  public IngestResponses.BatchAnswer batch(HttpServletRequest request, @AuthenticationPrincipal ApiKey key,
       @RequestParam(defaultValue = "live") String mode) throws IOException {
     IngestMode ingestMode = mode(mode, key);
     Instant receivedAt = clock.instant();
@@ -83,7 +83,7 @@ public class TrackingController {
   }
 
   @PostMapping("/{call:identify|track|page|screen|alias}")
-  public ResponseEntity<Map<String, Object>> single(@PathVariable String call, HttpServletRequest request,
+  public ResponseEntity<IngestResponses.EventAnswer> single(@PathVariable String call, HttpServletRequest request,
       @AuthenticationPrincipal ApiKey key) throws IOException {
     Instant receivedAt = clock.instant();
     String origin = "api POST /v1/" + call;
