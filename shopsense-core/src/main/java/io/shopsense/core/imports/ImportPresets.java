@@ -1,9 +1,11 @@
 package io.shopsense.core.imports;
 
 import io.shopsense.core.imports.internal.CsvPreset;
+import io.shopsense.core.imports.internal.CustomersPreset;
 import io.shopsense.core.imports.internal.JsonlPreset;
 import io.shopsense.core.imports.internal.OlistPreset;
 import io.shopsense.core.imports.internal.OnlineRetailPreset;
+import io.shopsense.core.imports.internal.ProductsPreset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ public final class ImportPresets {
   private static final Map<String, ImportPreset> BY_ID = new LinkedHashMap<>();
 
   static {
-    for (ImportPreset p : List.of(new JsonlPreset(), new CsvPreset(), new OnlineRetailPreset(), new OlistPreset())) {
+    for (ImportPreset p : List.of(new JsonlPreset(), new CsvPreset(), new ProductsPreset(), new CustomersPreset(),
+        new OnlineRetailPreset(), new OlistPreset())) {
       BY_ID.put(p.id(), p);
     }
   }

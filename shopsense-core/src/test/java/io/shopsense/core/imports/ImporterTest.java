@@ -136,6 +136,6 @@ class ImporterTest {
   @Test
   void namesTheKnownPresetsWhenAskedForAnUnknownOne() {
     assertThatThrownBy(() -> ImportPresets.byId("shopify"))
-        .hasMessage("unknown import preset 'shopify'; known: jsonl, csv, online_retail, olist");
+        .hasMessage("unknown import preset 'shopify'; known: jsonl, csv, products, customers, online_retail, olist");
   }
 }

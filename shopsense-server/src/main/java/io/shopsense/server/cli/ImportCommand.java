@@ -33,13 +33,15 @@ import picocli.CommandLine.Parameters;
  * uploads), or with {@code --offline} straight into a data directory no server is using.
  */
 @Command(name = "import", description = {"Import history from CSV or JSONL files through the validation path.",
-    "Presets: online_retail (UCI Online Retail), olist (a folder of Olist tables), jsonl, csv.",
+    "Presets: jsonl and csv (events), products (the catalog), customers (traits), online_retail (UCI Online",
+    "Retail), olist (a folder of Olist tables).",
     "Example: shopsense import --preset online_retail ../shared/data/online_retail/online_retail.csv.gz"})
 public class ImportCommand implements Callable<Integer> {
   @Mixin
   ServerOptions server;
 
-  @Option(names = "--preset", required = true, description = "online_retail, olist, jsonl or csv")
+  @Option(names = "--preset", required = true,
+      description = "jsonl, csv, products, customers, online_retail or olist")
   String preset;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "files, or a folder (every file in it)")

@@ -52,18 +52,7 @@ public final class CsvPreset implements ImportPreset {
     if (type.equals("track") && !options.containsKey("event") && !mapping.maps("event")) {
       throw new IllegalArgumentException("a track import needs option event=<name> or a column mapped to event");
     }
-    separator(options);
-  }
-
-  private static char separator(Map<String, String> options) {
-    String s = options.getOrDefault("separator", ",");
-    if (s.equals("\\t") || s.equals("tab")) {
-      return '\t';
-    }
-    if (s.length() != 1 || s.charAt(0) == '"' || s.charAt(0) == '\n' || s.charAt(0) == '\r') {
-      throw new IllegalArgumentException("option separator: expected one character such as ; or tab");
-    }
-    return s.charAt(0);
+    Options.separator(options);
   }
 
   @Override
@@ -73,7 +62,7 @@ public final class CsvPreset implements ImportPreset {
     String type = options.getOrDefault("type", "track");
     String event = options.get("event");
     for (String input : job.inputs().keySet()) {
-      try (CsvTable table = CsvTable.open(context, input, separator(options))) {
+      try (CsvTable table = CsvTable.open(context, input, Options.separator(options))) {
         // fields are filled in the order of the file's columns, so that events come out the same every time
         List<CsvMapping.Column> columns = mapping.columns().stream()
             .sorted(Comparator.comparingInt(c -> table.require(c.column()))).toList();

@@ -5,11 +5,8 @@ import io.shopsense.core.imports.ImportContext;
 import io.shopsense.core.imports.ImportJob;
 import io.shopsense.core.imports.ImportPreset;
 import io.shopsense.core.json.JsonCodec;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,28 +36,15 @@ public final class JsonlPreset implements ImportPreset {
   @Override
   public void read(ImportJob job, ImportContext context) throws IOException {
     for (String input : job.inputs().keySet()) {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(context.open(input),
-          StandardCharsets.UTF_8), 1 << 16)) {
-        long number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          number++;
-          if (number == 1 && line.startsWith("\uFEFF")) {
-            line = line.substring(1); // a byte-order mark is not part of the first event
-          }
-          if (line.isBlank()) {
-            continue;
-          }
-          context.rowRead();
-          String origin = "import " + input + " line " + number;
-          IncomingEvent event;
-          try {
-            event = IncomingEvent.of(JsonCodec.parse(line), origin);
-          } catch (UncheckedIOException e) {
-            event = IncomingEvent.unparseable(line, "the line is not valid JSON", origin);
-          }
-          context.event(event);
+      RecordFiles.lines(context, input, (line, origin) -> {
+        IncomingEvent event;
+        try {
+          event = IncomingEvent.of(JsonCodec.parse(line), origin);
+        } catch (UncheckedIOException e) {
+          event = IncomingEvent.unparseable(line, "the line is not valid JSON", origin);
         }
-      }
+        context.event(event);
+      });
     }
   }
 }

@@ -51,4 +51,16 @@ final class Options {
     }
     return c.toUpperCase(java.util.Locale.ROOT);
   }
+
+  /** The field separator of a CSV: one character ({@code ,} by default), or {@code tab}. */
+  static char separator(Map<String, String> options) {
+    String s = options.getOrDefault("separator", ",");
+    if (s.equals("\\t") || s.equals("tab")) {
+      return '\t';
+    }
+    if (s.length() != 1 || s.charAt(0) == '"' || s.charAt(0) == '\n' || s.charAt(0) == '\r') {
+      throw new IllegalArgumentException("option separator: expected one character such as ; or tab");
+    }
+    return s.charAt(0);
+  }
 }

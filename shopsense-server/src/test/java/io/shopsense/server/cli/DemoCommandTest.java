@@ -1,0 +1,40 @@
+package io.shopsense.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code shopsense demo}: a server on the embedded store, a demo shop sent through the tracking API, keys printed. */
+class DemoCommandTest {
+  @TempDir
+  Path dir;
+
+  String demo() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    int code = cli.execute("demo", "--port", "0", "--data-dir", dir.toString(), "--events", "3000", "--exit");
+    assertThat(code).as(out.toString()).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void loadsADemoShopThroughTheApiAndPrintsTheUrlAndKeys() throws Exception {
+    String first = demo();
+
+    assertThat(first).contains("catalog:", "products", "0 rejected", "ShopSense is running at http://localhost:",
+        "admin API key:", "storefront (ingest) key:", "export SHOPSENSE_URL=");
+    assertThat(first).containsPattern("events: +[0-9,]+ sent through POST /v1/batch");
+    assertThat(Files.readString(dir.resolve("admin-key")).strip()).startsWith("ss_");
+    assertThat(Files.list(dir.resolve("lake").resolve("events")).count()).isPositive();
+
+    String second = demo();
+    assertThat(second).contains("events already: serving them as they are");
+  }
+}
