@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * @param flushInterval   a buffer older than this is flushed (when the log is idle, or at the next batch)
  * @param compactMinFiles a day is compacted into one file once it has this many committed files
  * @param memoryLimit     DuckDB's {@code memory_limit} for every connection the lake opens, such as {@code 512MB};
- *                        set explicitly because DuckDB's default takes 80% of the machine's memory
- * @param threads         DuckDB's {@code threads} for every connection the lake opens
+ *                        set explicitly because DuckDB's default takes 80% of the machine's memory. The writer also
+ *                        flushes early when the events it buffers (on the Java heap) take more than half of it
+ * @param threads         DuckDB's {@code threads} for the connections that query the lake; the writer's own session
+ *                        (its flushes and the compactions it runs) uses one thread: it writes one ordered stream at a
+ *                        time, and a second thread there only costs CPU that ingest, sharing the machine, needs more
  */
 public record LakeSettings(
     Path directory,
@@ -52,6 +55,26 @@ public record LakeSettings(
   /** 100,000 events or 5 s per flush, compaction at 8 files, DuckDB with 512MB and 2 threads. */
   public static LakeSettings defaults(Path directory) {
     return new LakeSettings(directory, 100_000, Duration.ofSeconds(5), 8, "512MB", 2);
+  }
+
+  /** {@link #memoryLimit} in bytes ({@code KB}, {@code MB}… are powers of 1000, {@code KiB}, {@code MiB}… of 1024). */
+  public long memoryLimitBytes() {
+    String s = memoryLimit.replace(" ", "");
+    int unit = 0;
+    while (unit < s.length() && (Character.isDigit(s.charAt(unit)) || s.charAt(unit) == '.')) {
+      unit++;
+    }
+    double number = Double.parseDouble(s.substring(0, unit));
+    String u = s.substring(unit);
+    int power = switch (u.charAt(0)) {
+      case 'K' -> 1;
+      case 'M' -> 2;
+      case 'G' -> 3;
+      case 'T' -> 4;
+      default -> 0;
+    };
+    double base = u.contains("i") ? 1024 : 1000;
+    return (long) (number * Math.pow(base, power));
   }
 
   public LakeSettings withFlushEvents(int events) {

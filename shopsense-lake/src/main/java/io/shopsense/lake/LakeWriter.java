@@ -21,13 +21,15 @@ import java.util.TreeSet;
  * per product line, in Parquet files partitioned by the UTC day the event happened (a late event goes to its own
  * day, in a file of its own). See {@link LakeTable} for the layout.
  *
- * <p><b>Buffering.</b> Events are buffered in memory (DuckDB) and flushed once {@link LakeSettings#flushEvents()}
- * are buffered or the oldest is {@link LakeSettings#flushInterval()} old (checked at every {@link #process} and
- * {@link #idle}): one file per (table, day) of the buffer, rows sorted by (timestamp, seq), each written under a
- * temporary name and renamed into place. A flush's files are named for its log range {@code [first, last]}, where
- * {@code first} is one after the writer's previous durable position. Until its files are all installed the writer
- * reports the position before the buffer as durable ({@link LogConsumer}), so the pipeline commits only what is on
- * disk. A clean stop does not flush: what is buffered is handed over again after the restart.
+ * <p><b>Buffering.</b> Events are buffered in memory ({@link WriteBuffer}: read once into compact records on the Java
+ * heap) and flushed once {@link LakeSettings#flushEvents()} are buffered, or they take more than half of
+ * {@link LakeSettings#memoryLimit()}, or the oldest is {@link LakeSettings#flushInterval()} old (checked at every
+ * {@link #process} and {@link #idle}): one file per (table, day) of the buffer, rows sorted by (timestamp, seq),
+ * each written under a temporary name and renamed into place. A flush's files are named for its log range
+ * {@code [first, last]}, where {@code first} is one after the writer's previous durable position. Until its files
+ * are all installed the writer reports the position before the buffer as durable ({@link LogConsumer}), so the
+ * pipeline commits only what is on disk. A clean stop does not flush: what is buffered is handed over again after
+ * the restart.
  *
  * <p><b>Recovery and idempotence.</b> On construction, and after a failure, the files are brought back to the
  * committed position ({@link LakeRecovery}): temporary files, files of flushes after it and inputs of an interrupted
@@ -53,6 +55,8 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LakeWriter.class.getName());
 
   private final LakeSettings settings;
+  /** Buffered bytes that force a flush: half the DuckDB memory limit, leaving the flush's query the other half. */
+  private final long bufferLimit;
   private final LakeDirectory dir;
   private final Clock clock;
   private final FileLock lock;
@@ -82,6 +86,7 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
    */
   public LakeWriter(LakeSettings settings, long committedOffset, Clock clock) {
     this.settings = settings;
+    this.bufferLimit = settings.memoryLimitBytes() / 2;
     this.clock = clock;
     this.dir = new LakeDirectory(settings.directory());
     this.lock = dir.lockForWriting();
@@ -117,7 +122,7 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
           continue; // already written (a replay), or already buffered
         }
         b.append(event, now);
-        if (b.size() >= settings.flushEvents()) {
+        if (b.size() >= settings.flushEvents() || b.bytes() >= bufferLimit) {
           flush();
         }
       }

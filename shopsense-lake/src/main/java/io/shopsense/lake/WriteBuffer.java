@@ -1,5 +1,6 @@
 package io.shopsense.lake;
 
+import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.StoredEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,42 +9,52 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.duckdb.DuckDBAppender;
 
 /**
- * The events the {@link LakeWriter} holds before it writes them: two in-memory DuckDB tables shaped like the lake's
- * tables plus the partition date, filled through appenders, and written out as one sorted Parquet file per
+ * The events the {@link LakeWriter} holds before it writes them, and their writing as one sorted Parquet file per
  * (table, day).
  *
- * <p>The appenders stay open from the first {@link #append} until the buffer is written: closing them flushes their
- * rows into the tables, which costs about as much as the appending itself, so it is done once per flush, not once
- * per batch. DuckDB confines an appender to the thread that created it; the confinement is lifted because the writer
- * may be called from another thread than the one that created the appenders (the pipeline restarts its thread), and
- * every use is under the {@link LakeWriter}'s monitor. Not thread-safe otherwise. After any failure the whole buffer
- * is thrown away with {@link #close} (a half-appended row leaves an appender unusable), never repaired.
+ * <p>Each event is read once, when appended, by an {@link EventReader} into a compact {@link EventRecord} whose texts
+ * mostly point into the event's JSON, which the buffer keeps (the envelope owns it and never changes it). Nothing goes
+ * to DuckDB until the flush: then the rows of each (table, day), sorted by (timestamp, seq) in Java, are handed to
+ * DuckDB's {@code COPY … TO parquet} by a table function ({@link BufferRows}) one vector at a time. This costs a
+ * fraction of filling DuckDB tables through an appender and sorting them there, which is what the buffer did before.
+ *
+ * <p>Not thread-safe: every use is under the {@link LakeWriter}'s monitor (the table function reads the buffer on
+ * DuckDB's threads while the writer waits for the {@code COPY}). After a failure the buffer is thrown away with
+ * {@link #close}, never repaired.
  */
 final class WriteBuffer implements AutoCloseable {
-  private static final String EVENTS = "buffer_events";
-  private static final String LINES = "buffer_lines";
+  /** Bytes counted per buffered event besides its JSON and record (envelope, ids, arrays). */
+  private static final int EVENT_OVERHEAD = 160;
 
   private final DuckDbSession session;
+  private final EventReader reader = new EventReader();
+  private final BufferRows rows;
   /** Per day: [events, lines]. */
   private final Map<LocalDate, long[]> days = new TreeMap<>();
-  private DuckDBAppender events;
-  private DuckDBAppender lines;
+  private EventEnvelope[] envelopes = new EventEnvelope[1024];
+  private long[] seqs = new long[1024];
+  private byte[][] records = new byte[1024][];
+  private byte[][] sources = new byte[1024][];
+  private long[] epochDays = new long[1024];
   private int size;
+  private long bytes;
   private long lastSeq = Long.MIN_VALUE;
   private Instant startedAt;
 
   WriteBuffer(LakeSettings settings) {
     session = new DuckDbSession(settings);
     try {
-      session.execute(LakeTable.EVENTS.createTable(EVENTS, true));
-      session.execute(LakeTable.LINES.createTable(LINES, true));
-    } catch (SQLException e) {
+      // one thread: the flush is one ordered stream from the JVM, and compaction a merge; a second thread there
+      // costs more CPU than it saves time, CPU the ingest path on the same machine needs
+      session.execute("SET threads = 1");
+      rows = new BufferRows(session);
+    } catch (SQLException | RuntimeException e) {
       session.close();
       throw new IllegalStateException("cannot create the lake's write buffer: " + e.getMessage(), e);
     }
@@ -63,6 +74,11 @@ final class WriteBuffer implements AutoCloseable {
     return size;
   }
 
+  /** About how much memory the buffered events take (their JSON, their records and a fixed overhead). */
+  long bytes() {
+    return bytes;
+  }
+
   /** The highest sequence number buffered; meaningless when empty. */
   long lastSeq() {
     return lastSeq;
@@ -79,42 +95,39 @@ final class WriteBuffer implements AutoCloseable {
   }
 
   /** Appends an event whose sequence number is above every buffered one. */
-  void append(StoredEvent event, Instant now) throws SQLException {
+  void append(StoredEvent event, Instant now) {
     if (event.seq() <= lastSeq) {
       throw new IllegalArgumentException("events must come in log order: " + event.seq() + " after " + lastSeq);
     }
-    if (events == null) {
-      events = session.connection().createAppender(EVENTS);
-      events.unsafeBreakThreadConfinement();
-      lines = session.connection().createAppender(LINES);
-      lines.unsafeBreakThreadConfinement();
+    EventEnvelope env = event.envelope();
+    byte[] record = reader.read(event.seq(), env);
+    if (size == seqs.length) {
+      grow();
     }
-    int lineCount = EventRows.append(event, events, lines);
-    long[] counts = days.computeIfAbsent(EventRows.day(event.envelope().timestamp()), d -> new long[2]);
-    counts[0]++;
-    counts[1] += lineCount;
+    LocalDate day = BufferRows.day(env.timestamp());
+    envelopes[size] = env;
+    seqs[size] = event.seq();
+    records[size] = record;
+    sources[size] = reader.source();
+    epochDays[size] = day.toEpochDay();
     size++;
+    bytes += record.length + reader.source().length + EVENT_OVERHEAD;
+    long[] counts = days.computeIfAbsent(day, d -> new long[2]);
+    counts[0]++;
+    counts[1] += BufferRows.lineCount(record, reader.source());
     lastSeq = event.seq();
     if (startedAt == null) {
       startedAt = now;
     }
   }
 
-  /** Closes the appenders, which moves what they hold into the tables. */
-  private void closeAppenders() throws SQLException {
-    DuckDBAppender e = events;
-    DuckDBAppender l = lines;
-    events = null;
-    lines = null;
-    try {
-      if (e != null) {
-        e.close();
-      }
-    } finally {
-      if (l != null) {
-        l.close();
-      }
-    }
+  private void grow() {
+    int n = size * 2;
+    envelopes = Arrays.copyOf(envelopes, n);
+    seqs = Arrays.copyOf(seqs, n);
+    records = Arrays.copyOf(records, n);
+    sources = Arrays.copyOf(sources, n);
+    epochDays = Arrays.copyOf(epochDays, n);
   }
 
   /**
@@ -123,13 +136,18 @@ final class WriteBuffer implements AutoCloseable {
    * already installed are deleted again before the failure is thrown, so a retry starts from a clean partition.
    */
   List<LakeFile> write(LakeDirectory dir, long firstSeq) throws SQLException, IOException {
-    closeAppenders();
     List<LakeFile> written = new ArrayList<>();
     try {
-      for (Map.Entry<LocalDate, long[]> day : days.entrySet()) {
-        written.add(writeDay(dir, LakeTable.EVENTS, EVENTS, day.getKey(), firstSeq));
-        if (day.getValue()[1] > 0) {
-          written.add(writeDay(dir, LakeTable.LINES, LINES, day.getKey(), firstSeq));
+      Map<Long, int[]> byDay = sortedByDay();
+      for (LakeTable table : LakeTable.values()) {
+        List<LocalDate> tableDays = new ArrayList<>();
+        days.forEach((day, counts) -> {
+          if (table == LakeTable.EVENTS || counts[1] > 0) {
+            tableDays.add(day);
+          }
+        });
+        for (LocalDate day : tableDays) {
+          written.add(writeDay(dir, table, byDay.get(day.toEpochDay()), day, firstSeq));
         }
       }
       return written;
@@ -143,24 +161,57 @@ final class WriteBuffer implements AutoCloseable {
     }
   }
 
-  private LakeFile writeDay(LakeDirectory dir, LakeTable table, String buffer, LocalDate day, long firstSeq)
+  /** The buffered events of each day, by (timestamp, seq): the order of the rows in every file. */
+  private Map<Long, int[]> sortedByDay() {
+    Map<Long, int[]> byDay = new TreeMap<>();
+    Map<Long, int[]> fill = new TreeMap<>();
+    for (Map.Entry<LocalDate, long[]> day : days.entrySet()) {
+      byDay.put(day.getKey().toEpochDay(), new int[(int) day.getValue()[0]]);
+      fill.put(day.getKey().toEpochDay(), new int[1]);
+    }
+    for (int i = 0; i < size; i++) {
+      int[] at = fill.get(epochDays[i]);
+      byDay.get(epochDays[i])[at[0]++] = i;
+    }
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = BufferRows.sortKey(envelopes[i].timestamp());
+    }
+    for (Map.Entry<Long, int[]> day : byDay.entrySet()) {
+      int[] order = day.getValue();
+      Integer[] boxed = new Integer[order.length];
+      for (int i = 0; i < order.length; i++) {
+        boxed[i] = order[i];
+      }
+      // stable: the indices are in log order, so equal times stay by seq
+      Arrays.sort(boxed, (a, b) -> Long.compare(keys[a], keys[b]));
+      for (int i = 0; i < order.length; i++) {
+        order[i] = boxed[i];
+      }
+    }
+    return byDay;
+  }
+
+  private LakeFile writeDay(LakeDirectory dir, LakeTable table, int[] order, LocalDate day, long firstSeq)
       throws SQLException, IOException {
     Path target = dir.createPartition(table, day).resolve(LakeFile.name(firstSeq, lastSeq));
-    session.writeParquet("SELECT " + table.columnList() + " FROM " + buffer + " WHERE " + LakeTable.PARTITION_COLUMN
-        + " = DATE '" + day + "' ORDER BY " + table.sortOrder(), target);
+    rows.publish(new BufferRows.Selection(table, order, seqs, envelopes, records, sources));
+    try {
+      session.writeParquet(rows.query(table), target);
+    } finally {
+      rows.publish(null);
+    }
     return new LakeFile(table, day, firstSeq, lastSeq, target);
   }
 
   /** Empties the buffer after its files are installed. */
-  void clear() throws SQLException {
-    closeAppenders();
-    // dropping (rather than deleting the rows) gives the memory back at once
-    session.execute("DROP TABLE " + EVENTS);
-    session.execute("DROP TABLE " + LINES);
-    session.execute(LakeTable.EVENTS.createTable(EVENTS, true));
-    session.execute(LakeTable.LINES.createTable(LINES, true));
+  void clear() {
+    Arrays.fill(envelopes, 0, size, null);
+    Arrays.fill(records, 0, size, null);
+    Arrays.fill(sources, 0, size, null);
     days.clear();
     size = 0;
+    bytes = 0;
     lastSeq = Long.MIN_VALUE;
     startedAt = null;
   }
@@ -168,12 +219,6 @@ final class WriteBuffer implements AutoCloseable {
   /** Throws the buffer away, whatever state it is in. */
   @Override
   public void close() {
-    try {
-      closeAppenders();
-    } catch (SQLException | RuntimeException halfWrittenRow) {
-      // the connection's close below releases the appender
-    } finally {
-      session.close();
-    }
+    session.close();
   }
 }

@@ -2,7 +2,9 @@
  * The event lake: every accepted event as Parquet files partitioned by the UTC date it happened, so that the
  * single-node SQL engine here (DuckDB) and a later Spark engine read the same files.
  *
- * <p>{@link io.shopsense.lake.LakeWriter} follows the event log and writes the files, crash-safely and idempotently;
+ * <p>{@link io.shopsense.lake.LakeWriter} follows the event log and writes the files, crash-safely and idempotently,
+ * reading each event's columns straight from its canonical JSON (no typed event, no tree) and handing the sorted rows
+ * of a flush to DuckDB's Parquet writer through a table function;
  * {@link io.shopsense.lake.LakeCompactor} merges a day's files into one; {@link io.shopsense.lake.LakeQuery} runs
  * read-only, sandboxed SQL over them, answering a {@link io.shopsense.lake.QueryResult} that
  * {@link io.shopsense.lake.TextTable} renders for a terminal. The layout and columns are described by

@@ -157,6 +157,59 @@ class LakeWriterTest {
   }
 
   @Test
+  void sortsTheRowsOfAFileThatSpansManyVectors() throws Exception {
+    writer(100_000, Duration.ZERO);
+    java.util.Random random = new java.util.Random(3);
+    Instant day = Instant.parse("2024-03-07T00:00:00Z");
+    List<StoredEvent> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      Instant at = day.plusSeconds(random.nextInt(3_600 * 20)); // many events share a second
+      batch.add(i % 3 == 0 ? events.order("u" + i, "o" + i, at) : events.productViewed("u" + i, "p" + i, at));
+    }
+    writer.process(batch);
+
+    Path eventsFile = lake.resolve(LakeFiles.names(lake, LakeTable.EVENTS).get(0));
+    List<List<Object>> rows = LakeFiles.rowsInFileOrder(eventsFile, "epoch_us(\"timestamp\"), seq");
+    assertThat(rows).hasSize(6_000);
+    for (int i = 1; i < rows.size(); i++) {
+      assertThat(compare(rows.get(i - 1), rows.get(i))).as("row %d", i).isNegative();
+    }
+    Path linesFile = lake.resolve(LakeFiles.names(lake, LakeTable.LINES).get(0));
+    List<List<Object>> lines = LakeFiles.rowsInFileOrder(linesFile, "epoch_us(\"timestamp\"), seq, line_index");
+    assertThat(lines).hasSize(2_000 * 2 + 4_000);
+    for (int i = 1; i < lines.size(); i++) {
+      assertThat(compare(lines.get(i - 1), lines.get(i))).as("line %d", i).isNegative();
+    }
+  }
+
+  @Test
+  void flushesEarlyWhenTheBufferedEventsOutgrowTheMemoryLimit() throws Exception {
+    writer = new LakeWriter(LakeSettings.defaults(lake).withFlushEvents(1_000).withFlushInterval(Duration.ofHours(1))
+        .withDuckDb("64MB", 1), 0, clock);
+    String big = "x".repeat(100_000);
+    List<StoredEvent> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      batch.add(events.event("{'type':'track','event':'Blob','userId':'u1','properties':{'blob':'" + big + "'}}",
+          MARCH_1.plusSeconds(i)));
+    }
+    long durable = writer.process(batch);
+
+    assertThat(durable).as("flushed before 1,000 events: half of 64 MB holds about 320").isBetween(250L, 400L);
+    assertThat(LakeFiles.names(lake, LakeTable.EVENTS)).hasSize(1);
+    assertThat(LakeFiles.count(lake, "SELECT count(*) FROM events")).isEqualTo(durable);
+  }
+
+  private static int compare(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = Long.compare(((Number) a.get(i)).longValue(), ((Number) b.get(i)).longValue());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  @Test
   void flushesOnceFlushEventsAreBuffered() throws Exception {
     writer(10, Duration.ofHours(1));
     List<StoredEvent> batch = events.views(25, MARCH_1, Duration.ofMinutes(1));

@@ -38,7 +38,6 @@ import io.shopsense.api.id.OrderId;
 import io.shopsense.api.id.ProductId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
-import io.shopsense.core.collect.internal.IsoTime;
 import io.shopsense.core.json.JsonCodec;
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -44,14 +44,20 @@ final class Identifiers {
     return raw.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** Digits only, keeping a leading plus: "+86 138-0000-0000" and "+8613800000000" are one phone. */
+  /**
+   * Digits only, keeping a leading plus: "+86 138-0000-0000" and "+8613800000000" are one phone. Digits of other
+   * scripts (full-width "１３８", Arabic-Indic…) become their ASCII digit, so one phone typed two ways is one phone.
+   */
   static String phone(String raw) {
     StringBuilder sb = new StringBuilder();
     String s = raw.strip();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isDigit(c) || (c == '+' && sb.length() == 0)) {
-        sb.append(c);
+      int digit = Character.digit(c, 10);
+      if (digit >= 0) {
+        sb.append((char) ('0' + digit));
+      } else if ((c == '+' || c == '\uFF0B') && sb.length() == 0) {
+        sb.append('+');
       }
     }
     return sb.toString();

@@ -133,6 +133,23 @@ class TrackingApiTest extends ServerTestBase {
   }
 
   @Test
+  void takesTheKeyTheWaysStorefrontLibrariesSendIt() {
+    String basic = java.util.Base64.getEncoder().encodeToString((ingestKey + ":").getBytes(StandardCharsets.UTF_8));
+    Answer viaBasic = send(HttpRequest.newBuilder(uri("/v1/batch")).header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + basic)
+        .POST(HttpRequest.BodyPublishers.ofString(batch(viewed("t-basic", "a-basic")))));
+    Answer viaHeader = send(HttpRequest.newBuilder(uri("/v1/batch")).header("Content-Type", "application/json")
+        .header("X-API-Key", ingestKey).POST(HttpRequest.BodyPublishers.ofString(batch(viewed("t-hdr", "a-hdr")))));
+    Answer beacon = post("/v1/batch", ingestKey, "text/plain;charset=UTF-8",
+        batch(viewed("t-beacon", "a-b")).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(viaBasic.status()).isEqualTo(200);
+    assertThat(viaHeader.status()).isEqualTo(200);
+    assertThat(beacon.status()).as("navigator.sendBeacon sends text/plain").isEqualTo(200);
+    assertThat(platform.stores().eventLog().find(MessageId.of("t-basic"))).isPresent();
+  }
+
+  @Test
   void aWriteOnlyIngestKeyCannotRead() {
     Answer a = get("/v1/events", ingestKey);
 

@@ -11,6 +11,7 @@ import io.shopsense.api.id.UserId;
 import io.shopsense.core.collect.IngestMode;
 import io.shopsense.core.collect.IngestRequest;
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.collect.IsoTime;
 import io.shopsense.core.collect.RejectReason;
 import io.shopsense.core.collect.Violation;
 import io.shopsense.core.json.JsonCodec;

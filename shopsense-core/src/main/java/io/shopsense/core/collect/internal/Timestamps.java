@@ -1,6 +1,7 @@
 package io.shopsense.core.collect.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shopsense.core.collect.IsoTime;
 import io.shopsense.core.collect.RejectReason;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.shopsense.core.collect.internal;
+package io.shopsense.core.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +56,8 @@ class IsoTimeTest {
   @ParameterizedTest
   @ValueSource(strings = {"2026-02-30T00:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T11:60:00Z",
       "2026-11-20T11:59:00+18:59", "2026-11-20T11:59:00", "2026-11-20 11:59:00Z", "2026-13-01T00:00:00Z",
-      "2026-11-20T11:59:00+0800", "2026-11-20T11:59:00.1234567891Z", "yesterday", "2026-11-20T11:59:00ZZ"})
+      "2026-11-20T11:59:00+0800", "2026-11-20T11:59:00.1234567891Z", "yesterday", "2026-11-20T11:59:00ZZ",
+      "2026-11-20T11:59:00.\u0661\u0662Z", "2026-11-20T11:59:00.\uFF11Z"})
   void refusesWhatTheJdkRefuses(String text) {
     assertThatThrownBy(() -> jdk(text)).isInstanceOf(DateTimeParseException.class);
     assertThatThrownBy(() -> IsoTime.parse(text)).isInstanceOf(DateTimeParseException.class);

@@ -1,4 +1,4 @@
-package io.shopsense.core.collect.internal;
+package io.shopsense.core.collect;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class IsoTime {
     int nanos = 0;
     if (s.charAt(i) == '.') {
       int start = ++i;
-      while (i < n && i - start < 9 && Character.isDigit(s.charAt(i))) {
+      while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
         nanos = nanos * 10 + (s.charAt(i) - '0');
         i++;
       }
