@@ -20,7 +20,7 @@ class H2MigrationTest {
 
     try (JdbcStores stores = JdbcStores.h2(db)) {
       assertThat(Files.isDirectory(db)).isTrue();
-      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1");
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.2");
       assertThat(Migrations.tables(stores.dataSource(), "public"))
           .containsExactlyElementsOf(Migrations.COMMON_TABLES);
     }
@@ -32,8 +32,22 @@ class H2MigrationTest {
       assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.H2, null)).isZero();
     }
     try (JdbcStores reopened = JdbcStores.h2(dir)) {
-      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1");
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.2");
       assertThat(JdbcStores.migrate(reopened.dataSource(), JdbcStores.Backend.H2, null)).isZero();
+    }
+  }
+
+  @Test
+  void identityColumnsHandOutValuesInBlocks() throws Exception {
+    try (JdbcStores stores = JdbcStores.h2(dir);
+        var c = stores.dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("select table_name, identity_cache from information_schema.columns"
+            + " where is_identity = 'YES' and table_schema = 'public' order by table_name")) {
+      List<String> caches = new java.util.ArrayList<>();
+      while (rs.next()) {
+        caches.add(rs.getString(1) + "=" + rs.getLong(2));
+      }
+      assertThat(caches).contains("identifiers=1000", "quarantine=1000", "merges=1000", "merge_refusals=1000");
     }
   }
 
