@@ -1,0 +1,61 @@
+package io.shopsense.core.profile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * When a customer stops being active and when they count as churned, measured from their last order. Configured, or
+ * by default derived from the shop's own rhythm ({@link #fit}): the gaps between orders of its repeat customers.
+ *
+ * @param activeFor  a customer whose last order is at most this old is new (one order) or active
+ * @param churnAfter a customer whose last order is older than this is churned; in between they are silent
+ */
+public record LifecycleWindows(Duration activeFor, Duration churnAfter) {
+  /** The bounds a fitted window stays within, whatever the data says. */
+  static final Duration MIN_ACTIVE = Duration.ofDays(7);
+  static final Duration MAX_ACTIVE = Duration.ofDays(180);
+  static final Duration MAX_CHURN = Duration.ofDays(730);
+  /** Without repeat customers to learn from: a quarter and a year, common defaults for retail. */
+  public static final LifecycleWindows DEFAULTS = new LifecycleWindows(Duration.ofDays(90), Duration.ofDays(365));
+
+  public LifecycleWindows {
+    if (activeFor.isNegative() || activeFor.isZero() || churnAfter.compareTo(activeFor) <= 0) {
+      throw new IllegalArgumentException("lifecycle windows need 0 < activeFor < churnAfter, not " + activeFor
+          + " and " + churnAfter);
+    }
+  }
+
+  /**
+   * From the mean gap between orders of every customer with two or more: active for the 75th percentile of those
+   * gaps (at least a week, at most half a year), churned after three times that (at most two years). Too few repeat
+   * customers (fewer than 20) give {@link #DEFAULTS}.
+   */
+  public static LifecycleWindows fit(Collection<BehaviourView> base) {
+    double[] gaps = base.stream().filter(v -> v.daysBetweenOrders() != null)
+        .mapToDouble(BehaviourView::daysBetweenOrders).sorted().toArray();
+    if (gaps.length < 20) {
+      return DEFAULTS;
+    }
+    double p75 = gaps[(int) Math.min(gaps.length - 1, Math.ceil(0.75 * gaps.length) - 1)];
+    Duration active = clamp(Duration.ofSeconds(Math.round(p75 * 86_400)), MIN_ACTIVE, MAX_ACTIVE);
+    Duration churn = clamp(active.multipliedBy(3), active.plusDays(1), MAX_CHURN);
+    return new LifecycleWindows(active, churn);
+  }
+
+  /** The stage of a person at {@code now}. */
+  public LifecycleStage stage(BehaviourView person, Instant now) {
+    if (person.orders() == 0 || person.lastOrder() == null) {
+      return LifecycleStage.POTENTIAL;
+    }
+    Duration since = Duration.between(person.lastOrder(), now);
+    if (since.compareTo(activeFor) <= 0) {
+      return person.orders() == 1 ? LifecycleStage.NEW : LifecycleStage.ACTIVE;
+    }
+    return since.compareTo(churnAfter) <= 0 ? LifecycleStage.SILENT : LifecycleStage.CHURNED;
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+  }
+}
