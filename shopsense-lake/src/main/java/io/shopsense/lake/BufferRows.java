@@ -81,13 +81,23 @@ final class BufferRows {
   }
 
   private static void skipEventCells(EventRecord.Reader r) {
-    for (int i = 0; i < EVENT_CELLS.length(); i++) {
+    skipCells(r, 0, EVENT_CELLS.length());
+    skipJsonColumns(r);
+  }
+
+  /** Skips the event cells {@code [from, to)} of {@link #EVENT_CELLS}. */
+  private static void skipCells(EventRecord.Reader r, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (EVENT_CELLS.charAt(i) == 'T') {
         r.skipText();
       } else {
         r.number();
       }
     }
+  }
+
+  /** Skips the JSON texts of properties, traits and context that follow the event cells. */
+  private static void skipJsonColumns(EventRecord.Reader r) {
     r.skipText();
     r.skipText();
     r.skipText();
@@ -250,25 +260,11 @@ final class BufferRows {
         int at = s.order()[c.event++];
         EventEnvelope env = s.envelopes()[at];
         r.reset(s.records()[at], s.sources()[at]);
-        for (int i = 0; i < LINE_TEXT_ORDER_ID; i++) {
-          if (EVENT_CELLS.charAt(i) == 'T') {
-            r.skipText();
-          } else {
-            r.number();
-          }
-        }
+        skipCells(r, 0, LINE_TEXT_ORDER_ID);
         c.orderId = r.text();
         c.cartId = r.text();
-        for (int i = LINE_TEXT_ORDER_ID + 2; i < EVENT_CELLS.length(); i++) {
-          if (EVENT_CELLS.charAt(i) == 'T') {
-            r.skipText();
-          } else {
-            r.number();
-          }
-        }
-        r.skipText();
-        r.skipText();
-        r.skipText();
+        skipCells(r, LINE_TEXT_ORDER_ID + 2, EVENT_CELLS.length());
+        skipJsonColumns(r);
         c.lines = r.count();
         c.line = 0;
         c.messageId = utf8(env.messageId().value());

@@ -5,7 +5,6 @@ import static io.shopsense.lake.EventFields.*;
 import io.shopsense.core.collect.IsoTime;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
@@ -151,15 +150,7 @@ final class Cells {
   }
 
   Instant instant(int slot) {
-    String s = text(slot);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return IsoTime.parse(s);
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return IsoTime.parseOrNull(text(slot));
   }
 
   boolean lineText(int at) {

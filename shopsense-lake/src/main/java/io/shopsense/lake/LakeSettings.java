@@ -3,6 +3,7 @@ package io.shopsense.lake;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +29,7 @@ public record LakeSettings(
     int threads) {
 
   // the limit is spliced into a SET statement, so only a plain size is accepted
-  private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+  private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
   public LakeSettings {
     Objects.requireNonNull(directory, "directory");
@@ -59,22 +60,12 @@ public record LakeSettings(
 
   /** {@link #memoryLimit} in bytes ({@code KB}, {@code MB}… are powers of 1000, {@code KiB}, {@code MiB}… of 1024). */
   public long memoryLimitBytes() {
-    String s = memoryLimit.replace(" ", "");
-    int unit = 0;
-    while (unit < s.length() && (Character.isDigit(s.charAt(unit)) || s.charAt(unit) == '.')) {
-      unit++;
-    }
-    double number = Double.parseDouble(s.substring(0, unit));
-    String u = s.substring(unit);
-    int power = switch (u.charAt(0)) {
-      case 'K' -> 1;
-      case 'M' -> 2;
-      case 'G' -> 3;
-      case 'T' -> 4;
-      default -> 0;
-    };
-    double base = u.contains("i") ? 1024 : 1000;
-    return (long) (number * Math.pow(base, power));
+    Matcher m = MEMORY.matcher(memoryLimit); // matches: the constructor checked
+    m.matches();
+    String unit = m.group(2);
+    int power = "BKMGT".indexOf(unit.charAt(0));
+    double base = unit.contains("i") ? 1024 : 1000;
+    return (long) (Double.parseDouble(m.group(1)) * Math.pow(base, power));
   }
 
   public LakeSettings withFlushEvents(int events) {

@@ -271,15 +271,7 @@ public final class EventDecoder {
   }
 
   private static Instant instant(JsonNode parent, String field) {
-    String s = text(parent, field);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return IsoTime.parse(s);
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return IsoTime.parseOrNull(text(parent, field));
   }
 
   private static ZoneId zone(String id) {

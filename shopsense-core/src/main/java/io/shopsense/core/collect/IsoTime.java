@@ -23,6 +23,18 @@ public final class IsoTime {
     return fast != null ? fast : OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
 
+  /** The instant of {@code s}, or null when it is null or not an ISO-8601 date-time with an offset in range. */
+  public static Instant parseOrNull(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return parse(s);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or null for any other shape (left to the JDK). */
   private static Instant fast(String s) {
     int n = s.length();

@@ -63,6 +63,14 @@ class IsoTimeTest {
     assertThatThrownBy(() -> IsoTime.parse(text)).isInstanceOf(DateTimeParseException.class);
   }
 
+  @Test
+  void parseOrNullAnswersNullForAbsentOrUnreadableTimes() {
+    assertThat(IsoTime.parseOrNull("2026-11-20T11:59:00+08:00")).isEqualTo(Instant.parse("2026-11-20T03:59:00Z"));
+    assertThat(IsoTime.parseOrNull(null)).isNull();
+    assertThat(IsoTime.parseOrNull("yesterday")).isNull();
+    assertThat(IsoTime.parseOrNull("2026-02-30T00:00:00Z")).isNull();
+  }
+
   private static Instant jdk(String text) {
     return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
