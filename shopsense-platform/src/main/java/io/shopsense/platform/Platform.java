@@ -1,6 +1,7 @@
 package io.shopsense.platform;
 
 import io.shopsense.api.id.PersonId;
+import io.shopsense.api.profile.StoredProfile;
 import io.shopsense.core.access.ApiKeyService;
 import io.shopsense.core.catalog.CatalogService;
 import io.shopsense.core.collect.BufferedQualityCounters;
@@ -14,11 +15,24 @@ import io.shopsense.core.identity.PersonDirectory;
 import io.shopsense.core.imports.Importer;
 import io.shopsense.core.pipeline.LogConsumer;
 import io.shopsense.core.pipeline.Pipeline;
+import io.shopsense.core.profile.ProfileConsumer;
+import io.shopsense.core.profile.ProfileEngine;
+import io.shopsense.core.profile.ProfileModel;
+import io.shopsense.core.profile.ProfileRefresh;
+import io.shopsense.core.profile.ProfileService;
+import io.shopsense.core.profile.ProfileSettings;
+import io.shopsense.core.profile.ProfileState;
+import io.shopsense.core.profile.ProfileWriter;
+import io.shopsense.core.profile.SegmentService;
+import io.shopsense.lake.LakeProfileSource;
 import io.shopsense.lake.LakeWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +52,14 @@ public final class Platform implements AutoCloseable {
   private final ApiKeyService apiKeys;
   private final Importer importer;
   private final Pipeline pipeline;
+  /** Workers decoding and folding in a batch rebuild while DuckDB reads. */
+  private static final int REBUILD_THREADS = 2;
+  private final Clock clock;
+  private final ProfileEngine profileEngine;
+  private final ProfileConsumer profileConsumer;
+  private final ProfileService profiles;
+  private final SegmentService segments;
+  private final ProfileWriter profileWriter;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
 
@@ -53,9 +75,30 @@ public final class Platform implements AutoCloseable {
     this.persons = new PersonDirectory(stores.identityGraph(), stores.traitStore(), stores.eventLog());
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
+    this.clock = clock;
     List<LogConsumer> consumers = new ArrayList<>();
-    consumers.add(new IdentityConsumer(new IdentityResolver(stores.identityGraph(), stores.traitStore(),
-        settings.identity(), personIds), stores.unitOfWork()));
+    IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
+        stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
+    consumers.add(identity);
+    ProfileSettings ps = settings.profile();
+    this.profileEngine = new ProfileEngine(ps.interests(), ps.windows());
+    stores.profileStore().setting(ProfileModel.SETTING).map(ProfileModel::fromJson)
+        .filter(m -> ps.windows() == null || m.windows().equals(ps.windows())).ifPresent(profileEngine::model);
+    this.profileWriter = new ProfileWriter(profileEngine, stores.profileStore(), stores.profileChanges(),
+        stores.segmentStore(), stores.traitStore());
+    ProfileRefresh refresh = new ProfileRefresh(profileEngine, stores.profileStore(), stores.segmentStore(),
+        profileWriter, stores.unitOfWork(), ps.refreshEvery());
+    this.profileConsumer = new ProfileConsumer(profileEngine, stores.profileStore(), stores.identityGraph(),
+        stores.consumerOffsets(), stores.unitOfWork(), profileWriter, refresh, clock, identity.name(),
+        Duration.ofSeconds(60));
+    this.segments = new SegmentService(profileEngine, stores.segmentStore(), stores.profileStore(),
+        stores.traitStore(), stores.unitOfWork(), clock, profileConsumer::requestRefresh);
+    segments.load();
+    this.profiles = new ProfileService(profileEngine, stores.profileStore(), stores.profileChanges(),
+        stores.segmentStore(), persons, stores.identityGraph(), clock);
+    if (ps.realTime()) {
+      consumers.add(profileConsumer);
+    }
     if (settings.lake() != null) {
       LakeWriter lake = new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock);
       consumers.add(lake);
@@ -136,6 +179,98 @@ public final class Platform implements AutoCloseable {
 
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ProfileEngine profileEngine() {
+    return profileEngine;
+  }
+
+  /** The real-time profile consumer: its lag, and refreshes on demand. */
+  public ProfileConsumer profileConsumer() {
+    return profileConsumer;
+  }
+
+  public ProfileService profiles() {
+    return profiles;
+  }
+
+  public SegmentService segments() {
+    return segments;
+  }
+
+  /** What a batch rebuild found (and did). */
+  public record RebuildReport(long persons, long equal, long differing, long onlyStored, List<String> sample,
+      boolean applied, long millis) {}
+
+  /**
+   * The local batch rebuild of every profile from the lake, compared with the stored (real-time) profiles: how many
+   * are equal, differ, or are stored without events in the lake. With {@code apply}, the rebuilt profiles replace the
+   * stored ones (derived at {@code now}, changes recorded) and profiles without events are deleted. Runs on the
+   * profile consumer's thread, between two batches. The lake trails the log by its flush interval: compare once the
+   * pipeline has caught up and the lake has flushed.
+   */
+  public RebuildReport rebuildProfiles(boolean apply) throws Exception {
+    return profileConsumer.submit(() -> rebuildNow(apply)).get();
+  }
+
+  private RebuildReport rebuildNow(boolean apply) throws Exception {
+    long start = System.nanoTime();
+    Instant now = clock.instant();
+    java.util.Set<PersonId> rebuilt = new java.util.HashSet<>();
+    long[] counts = new long[3];
+    List<String> sample = new ArrayList<>();
+    long persons = foldFromLake(batch -> {
+      Map<PersonId, StoredProfile> stored = stores.profileStore().getAll(batch.keySet());
+      batch.forEach((person, state) -> {
+        rebuilt.add(person);
+        StoredProfile old = stored.get(person);
+        if (old != null && profileEngine.decode(old).equals(state)) {
+          counts[0]++;
+        } else {
+          counts[1]++;
+          if (sample.size() < 10) {
+            sample.add(person.value());
+          }
+        }
+      });
+      if (apply) {
+        stores.unitOfWork().run(() -> profileWriter.write(batch, stored, now, true));
+      }
+    });
+    List<PersonId> orphans = new ArrayList<>();
+    stores.profileStore().scanFacts((person, facts) -> {
+      if (!rebuilt.contains(person)) {
+        counts[2]++;
+        if (apply) {
+          orphans.add(person);
+        }
+      }
+    });
+    if (apply && !orphans.isEmpty()) {
+      stores.unitOfWork().run(() -> {
+        stores.profileStore().deleteAll(orphans);
+        stores.segmentStore().removeFromAll(orphans);
+        return null;
+      });
+    }
+    return new RebuildReport(persons, counts[0], counts[1], counts[2], sample, apply,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The local batch rebuild: writes the identity snapshot beside the lake, folds every person's events from the
+   * lake's files from scratch, and hands the states to {@code sink} in batches. Needs the lake.
+   */
+  public long foldFromLake(Consumer<Map<PersonId, ProfileState>> sink) throws Exception {
+    if (settings.lake() == null) {
+      throw new IllegalStateException("the lake is off; a batch rebuild reads the lake");
+    }
+    LakeProfileSource.exportIdentities(stores.identityGraph(), settings.lake());
+    return new LakeProfileSource(settings.lake()).fold(profileEngine, 2_000, REBUILD_THREADS, sink);
   }
 
   @Override

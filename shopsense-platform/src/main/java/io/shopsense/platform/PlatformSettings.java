@@ -2,20 +2,26 @@ package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.identity.IdentitySettings;
+import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
 import java.nio.file.Path;
 
 /**
  * Everything that shapes one ShopSense instance.
  *
- * @param lake the lake's settings, or null to run without writing the lake
+ * @param lake    the lake's settings, or null to run without writing the lake
+ * @param profile how profiles are built
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake) {
+    LakeSettings lake, ProfileSettings profile) {
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
     return new PlatformSettings(StoreSettings.embedded(dataDir), IngestSettings.defaults(),
-        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")));
+        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults());
+  }
+
+  public PlatformSettings withProfile(ProfileSettings profile) {
+    return new PlatformSettings(store, ingest, identity, lake, profile);
   }
 }

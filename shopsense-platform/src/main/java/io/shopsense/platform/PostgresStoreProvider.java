@@ -17,7 +17,8 @@ final class PostgresStoreProvider implements StoreProvider {
     JdbcStores db = JdbcStores.postgres(pg.url(), pg.user(), pg.password(), pg.schema());
     try {
       return new Stores(id(), db.eventLog(), db.quarantine(), db.qualityCounters(), db.consumerOffsets(),
-          db.identityGraph(), db.traitStore(), db.catalog(), db.apiKeys(), db.unitOfWork(), List.of(db));
+          db.identityGraph(), db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(),
+          db.segmentStore(), db.unitOfWork(), List.of(db));
     } catch (RuntimeException e) {
       db.close();
       throw e;

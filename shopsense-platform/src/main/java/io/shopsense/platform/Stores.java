@@ -9,6 +9,9 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.profile.ProfileChanges;
+import io.shopsense.api.profile.ProfileStore;
+import io.shopsense.api.profile.SegmentStore;
 import java.util.List;
 
 /**
@@ -25,6 +28,9 @@ public record Stores(
     TraitStore traitStore,
     Catalog catalog,
     ApiKeys apiKeys,
+    ProfileStore profileStore,
+    ProfileChanges profileChanges,
+    SegmentStore segmentStore,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 

@@ -23,7 +23,8 @@ final class PlatformFixture {
   /** The embedded defaults over {@code dir}, with a lake that flushes a fifth of a second after the log goes quiet. */
   static PlatformSettings embedded(Path dir) {
     PlatformSettings d = PlatformSettings.embedded(dir);
-    return new PlatformSettings(d.store(), d.ingest(), d.identity(), d.lake().withFlushInterval(Duration.ofMillis(200)));
+    return new PlatformSettings(d.store(), d.ingest(), d.identity(), d.lake().withFlushInterval(Duration.ofMillis(200)),
+        d.profile());
   }
 
   static Platform open(PlatformSettings settings) {

@@ -45,6 +45,18 @@ public interface IdentityGraph {
   /** The merges into {@code survivor}, directly or through persons merged into it, oldest first. */
   List<MergeRecord> merges(PersonId survivor);
 
+  /** A recorded merge and its position in the history of merges (positive, increasing). */
+  record SequencedMerge(long seq, MergeRecord merge) {}
+
+  /** The merges recorded after position {@code seq}, oldest first, at most {@code limit}: how followers learn of them. */
+  List<SequencedMerge> mergesAfter(long seq, int limit);
+
+  /**
+   * Hands every identifier that has an owner now, with its owner, to {@code sink}, streaming (the whole graph is not
+   * held in memory): the snapshot batch jobs attribute lake events with.
+   */
+  void scanLinks(java.util.function.BiConsumer<Identifier, PersonId> sink);
+
   /** Records a merge the resolver refused. */
   void refuse(RefusedMerge refusal);
 

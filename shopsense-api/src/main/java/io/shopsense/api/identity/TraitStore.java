@@ -16,6 +16,18 @@ public interface TraitStore {
   /** The person's traits; empty when none. */
   Properties get(PersonId person);
 
+  /** The traits of each of the persons; persons without traits may be left out. */
+  default java.util.Map<PersonId, Properties> getAll(java.util.Collection<PersonId> persons) {
+    java.util.Map<PersonId, Properties> out = new java.util.HashMap<>();
+    for (PersonId p : persons) {
+      Properties t = get(p);
+      if (!t.isEmpty()) {
+        out.put(p, t);
+      }
+    }
+    return out;
+  }
+
   /** Moves the traits of {@code from} to {@code to} after a merge, the newer value winning per trait. */
   void merge(PersonId from, PersonId to);
 }

@@ -81,8 +81,32 @@ public final class EventDecoder {
     return new CustomEvent(meta, e.name(), Properties.EMPTY);
   }
 
+  /**
+   * An event from the columns the lake keeps of it (its JSON objects whole, as text): how batch jobs — the local
+   * rebuild and Spark — read the lake with the very decoding the log's consumers use. Nulls stand for absent values.
+   */
+  public static Event decodeColumns(String type, String name, String messageId, String anonymousId, String userId,
+      String previousId, Instant timestamp, Instant originalTimestamp, Instant sentAt, Instant receivedAt,
+      String source, String properties, String traits, String context) {
+    com.fasterxml.jackson.databind.node.ObjectNode e = JsonCodec.mapper().createObjectNode();
+    e.put("type", type);
+    e.put(EventType.fromWire(type).filter(t -> t == EventType.PAGE || t == EventType.SCREEN).isPresent()
+        ? "name" : "event", name);
+    e.put("previousId", previousId);
+    e.set("properties", properties == null ? null : JsonCodec.parse(properties));
+    e.set("traits", traits == null ? null : JsonCodec.parse(traits));
+    EventMeta meta = new EventMeta(MessageId.of(messageId), anonymousId == null ? null : AnonymousId.of(anonymousId),
+        userId == null ? null : UserId.of(userId), timestamp, originalTimestamp, sentAt,
+        receivedAt == null ? timestamp : receivedAt, SourceId.of(source == null ? "unknown" : source),
+        context(context == null ? null : JsonCodec.parse(context)));
+    return decode(e, meta);
+  }
+
   public static Event decode(JsonNode e) {
-    EventMeta meta = meta(e);
+    return decode(e, meta(e));
+  }
+
+  private static Event decode(JsonNode e, EventMeta meta) {
     EventType type = EventType.fromWire(text(e, "type")).orElse(EventType.TRACK);
     switch (type) {
       case IDENTIFY:

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The identifiers an event shows to belong together, normalised. */
-final class Identifiers {
+public final class Identifiers {
   private Identifiers() {}
 
   /** The user id first (it decides uniqueness conflicts), then the anonymous id, then trait identifiers. */
@@ -40,7 +40,7 @@ final class Identifiers {
     return new Identifier(IdentifierKind.USER_ID, alias.previousId());
   }
 
-  static String email(String raw) {
+  public static String email(String raw) {
     return raw.strip().toLowerCase(Locale.ROOT);
   }
 
@@ -48,7 +48,7 @@ final class Identifiers {
    * Digits only, keeping a leading plus: "+86 138-0000-0000" and "+8613800000000" are one phone. Digits of other
    * scripts (full-width "１３８", Arabic-Indic…) become their ASCII digit, so one phone typed two ways is one phone.
    */
-  static String phone(String raw) {
+  public static String phone(String raw) {
     StringBuilder sb = new StringBuilder();
     String s = raw.strip();
     for (int i = 0; i < s.length(); i++) {

@@ -9,11 +9,16 @@ import io.shopsense.api.event.OrderRefunded;
 import io.shopsense.api.event.ProductAdded;
 import io.shopsense.api.event.ProductSearched;
 import io.shopsense.api.event.ProductViewed;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -124,6 +129,11 @@ public final class Behaviour {
     return this;
   }
 
+  /** The order times, each with the number of orders at that instant, ascending. */
+  public java.util.NavigableMap<Instant, Integer> orderTimes() {
+    return java.util.Collections.unmodifiableNavigableMap(orderTimes);
+  }
+
   /** What the summary says, derived. */
   public BehaviourView view() {
     BigDecimal net = revenue.subtract(refunded);
@@ -184,6 +194,92 @@ public final class Behaviour {
 
   private static void add(Map<String, Long> into, Map<String, Long> from) {
     from.forEach((k, v) -> into.merge(k, v, Long::sum));
+  }
+
+  /** The summary as JSON, every field exactly (instants as epoch nanoseconds). */
+  JsonNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    if (events == 0) {
+      return o;
+    }
+    o.put("first", nanos(firstSeen)).put("last", nanos(lastSeen)).put("events", events).put("views", views)
+        .put("searches", searches).put("carts", cartAdds).put("orders", orders).put("discounted", discountedOrders)
+        .put("units", units).put("refunds", refunds).put("revenue", revenue.toPlainString())
+        .put("refunded", refunded.toPlainString());
+    ArrayNode days = o.putArray("days");
+    activeDays.forEach(days::add);
+    ArrayNode sess = o.putArray("sessions");
+    sessions.forEach(sess::add);
+    ArrayNode times = o.putArray("orderTimes");
+    orderTimes.forEach((t, n) -> times.add(nanos(t)).add(n));
+    ArrayNode h = o.putArray("hours");
+    for (long v : hours) {
+      h.add(v);
+    }
+    ArrayNode w = o.putArray("weekdays");
+    for (long v : weekdays) {
+      w.add(v);
+    }
+    counts(o.putObject("categories"), categories);
+    counts(o.putObject("brands"), brands);
+    counts(o.putObject("devices"), devices);
+    counts(o.putObject("channels"), channels);
+    return o;
+  }
+
+  static Behaviour fromJson(JsonNode o) {
+    Behaviour b = new Behaviour();
+    if (!o.has("events")) {
+      return b;
+    }
+    b.firstSeen = instant(o.get("first").asLong());
+    b.lastSeen = instant(o.get("last").asLong());
+    b.events = o.get("events").asLong();
+    b.views = o.get("views").asLong();
+    b.searches = o.get("searches").asLong();
+    b.cartAdds = o.get("carts").asLong();
+    b.orders = o.get("orders").asLong();
+    b.discountedOrders = o.get("discounted").asLong();
+    b.units = o.get("units").asLong();
+    b.refunds = o.get("refunds").asLong();
+    b.revenue = new BigDecimal(o.get("revenue").asText());
+    b.refunded = new BigDecimal(o.get("refunded").asText());
+    o.get("days").forEach(d -> b.activeDays.add(d.asLong()));
+    o.get("sessions").forEach(d -> b.sessions.add(d.asText()));
+    JsonNode times = o.get("orderTimes");
+    for (int i = 0; i + 1 < times.size(); i += 2) {
+      b.orderTimes.put(instant(times.get(i).asLong()), times.get(i + 1).asInt());
+    }
+    for (int i = 0; i < b.hours.length; i++) {
+      b.hours[i] = o.get("hours").get(i).asLong();
+    }
+    for (int i = 0; i < b.weekdays.length; i++) {
+      b.weekdays[i] = o.get("weekdays").get(i).asLong();
+    }
+    readCounts(o.get("categories"), b.categories);
+    readCounts(o.get("brands"), b.brands);
+    readCounts(o.get("devices"), b.devices);
+    readCounts(o.get("channels"), b.channels);
+    return b;
+  }
+
+  static long nanos(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static void counts(ObjectNode into, Map<String, Long> from) {
+    from.forEach(into::put);
+  }
+
+  private static void readCounts(JsonNode from, Map<String, Long> into) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      into.put(e.getKey(), e.getValue().asLong());
+    }
   }
 
   @Override

@@ -1,5 +1,9 @@
 package io.shopsense.core.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.api.event.Event;
 import io.shopsense.api.event.LineItem;
 import io.shopsense.api.event.OrderCompleted;
@@ -10,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +45,8 @@ public final class Interests {
       return new Settings(1, 3, 5, Duration.ofDays(30));
     }
   }
+
+  private static final java.util.regex.Pattern LEVELS = java.util.regex.Pattern.compile("[/>]");
 
   private final Settings settings;
   /** tag → epoch day → summed weight. */
@@ -112,7 +119,7 @@ public final class Interests {
   static List<String> tags(LineItem item) {
     List<String> tags = new ArrayList<>();
     if (item.category() != null) {
-      for (String level : item.category().split("[/>]")) {
+      for (String level : LEVELS.split(item.category())) {
         String t = level.strip().toLowerCase(Locale.ROOT);
         if (!t.isEmpty()) {
           tags.add("category:" + t);
@@ -123,6 +130,30 @@ public final class Interests {
       tags.add("brand:" + item.brand().strip().toLowerCase(Locale.ROOT));
     }
     return tags;
+  }
+
+  /** The weights as JSON: tag → [day, weight, day, weight, …]. */
+  JsonNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    weights.forEach((tag, byDay) -> {
+      ArrayNode a = o.putArray(tag);
+      byDay.forEach((day, w) -> a.add(day).add(w));
+    });
+    return o;
+  }
+
+  static Interests fromJson(JsonNode o, Settings settings) {
+    Interests in = new Interests(settings);
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      TreeMap<Long, Long> byDay = new TreeMap<>();
+      JsonNode a = e.getValue();
+      for (int i = 0; i + 1 < a.size(); i += 2) {
+        byDay.put(a.get(i).asLong(), a.get(i + 1).asLong());
+      }
+      in.weights.put(e.getKey(), byDay);
+    }
+    return in;
   }
 
   @Override

@@ -32,8 +32,13 @@ public record LifecycleWindows(Duration activeFor, Duration churnAfter) {
    * customers (fewer than 20) give {@link #DEFAULTS}.
    */
   public static LifecycleWindows fit(Collection<BehaviourView> base) {
-    double[] gaps = base.stream().filter(v -> v.daysBetweenOrders() != null)
-        .mapToDouble(BehaviourView::daysBetweenOrders).sorted().toArray();
+    return fitGaps(base.stream().filter(v -> v.daysBetweenOrders() != null)
+        .mapToDouble(BehaviourView::daysBetweenOrders).toArray());
+  }
+
+  /** As {@link #fit}, from the mean gaps between orders (in days) of the repeat customers; sorts the array. */
+  public static LifecycleWindows fitGaps(double[] gaps) {
+    java.util.Arrays.sort(gaps);
     if (gaps.length < 20) {
       return DEFAULTS;
     }
@@ -53,6 +58,41 @@ public record LifecycleWindows(Duration activeFor, Duration churnAfter) {
       return person.orders() == 1 ? LifecycleStage.NEW : LifecycleStage.ACTIVE;
     }
     return since.compareTo(churnAfter) <= 0 ? LifecycleStage.SILENT : LifecycleStage.CHURNED;
+  }
+
+  /** A stage and when the person entered it. */
+  public record StageAt(LifecycleStage stage, Instant since) {}
+
+  /**
+   * The stage at {@code now} and when it began, from the person's first-seen time and order times (each with its
+   * count of orders at that instant, ascending): a function of the events alone, so the real-time and the batch path
+   * agree on it. Potential since first seen; new since the first order; active since the order that made them
+   * active (a second order within the window, or an order after a lapse); silent and churned since the last order
+   * plus {@link #activeFor} or {@link #churnAfter}.
+   */
+  public StageAt stageAt(Instant firstSeen, java.util.NavigableMap<Instant, Integer> orderTimes, Instant now) {
+    if (orderTimes.isEmpty()) {
+      return new StageAt(LifecycleStage.POTENTIAL, firstSeen);
+    }
+    long orders = 0;
+    Instant previous = null;
+    Instant activeSince = null;
+    for (java.util.Map.Entry<Instant, Integer> o : orderTimes.entrySet()) {
+      boolean lapsed = previous != null && Duration.between(previous, o.getKey()).compareTo(activeFor) > 0;
+      orders += o.getValue();
+      if (orders >= 2 && (activeSince == null || lapsed)) {
+        activeSince = o.getKey();
+      }
+      previous = o.getKey();
+    }
+    Duration since = Duration.between(previous, now);
+    if (since.compareTo(churnAfter) > 0) {
+      return new StageAt(LifecycleStage.CHURNED, previous.plus(churnAfter));
+    }
+    if (since.compareTo(activeFor) > 0) {
+      return new StageAt(LifecycleStage.SILENT, previous.plus(activeFor));
+    }
+    return orders == 1 ? new StageAt(LifecycleStage.NEW, previous) : new StageAt(LifecycleStage.ACTIVE, activeSince);
   }
 
   private static Duration clamp(Duration d, Duration min, Duration max) {

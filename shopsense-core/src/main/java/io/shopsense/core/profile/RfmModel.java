@@ -9,7 +9,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Quintile cut points of recency, frequency and monetary value over the active customer base (everyone with an
  * order), fitted on a schedule and then used to score each person: {@code score = 1 + the number of cut points the
- * value is strictly above}. Cut point {@code k} is the value at rank {@code k·n/5} of the sorted base, so equal values
+ * value is strictly above}. Cut point {@code k} is the {@code 20·k}-th percentile of the base (nearest rank: the value at position
+ * {@code ceil(k·n/5)} of the sorted base), so equal values
  * share a score: when most customers ordered once, they all score 1 on frequency, not spread over 1–4. Recency is
  * the last order's time (later scores higher); monetary value is revenue net of refunds.
  *
@@ -41,15 +42,28 @@ public record RfmModel(int customers, double[] recencyCuts, double[] frequencyCu
         cuts(customers, v -> v.orders()), cuts(customers, RfmModel::monetaryValue));
   }
 
-  /** The person's scores, or null for a person without orders (RFM speaks of customers). */
-  public Rfm score(BehaviourView person) {
-    if (person.orders() == 0 || customers == 0) {
+  /**
+   * Fits the cut points on the values of the customers (people with orders) alone, as {@link #fit}: the last order's
+   * epoch second, the number of orders and the net revenue of each, index by index. The arrays are sorted in place.
+   */
+  public static RfmModel fitValues(double[] recency, double[] frequency, double[] monetary) {
+    return new RfmModel(recency.length, cutsOf(recency), cutsOf(frequency), cutsOf(monetary));
+  }
+
+  /** The scores from the three values {@link #score(BehaviourView)} reads, or null without orders. */
+  public Rfm score(Instant lastOrder, long orders, java.math.BigDecimal netRevenue) {
+    if (orders == 0 || lastOrder == null || customers == 0) {
       return null;
     }
-    int r = score(recencyCuts, recencyValue(person));
-    int f = score(frequencyCuts, person.orders());
-    int m = score(monetaryCuts, monetaryValue(person));
+    int r = score(recencyCuts, lastOrder.getEpochSecond());
+    int f = score(frequencyCuts, orders);
+    int m = score(monetaryCuts, netRevenue.doubleValue());
     return new Rfm(r, f, m, RfmSegment.of(r, f, m));
+  }
+
+  /** The person's scores, or null for a person without orders (RFM speaks of customers). */
+  public Rfm score(BehaviourView person) {
+    return score(person.lastOrder(), person.orders(), person.netRevenue());
   }
 
   private static double recencyValue(BehaviourView v) {
@@ -67,11 +81,29 @@ public record RfmModel(int customers, double[] recencyCuts, double[] frequencyCu
     if (n == 0) {
       return cuts;
     }
-    double[] sorted = Arrays.stream(customers).mapToDouble(value).sorted().toArray();
+    return cutsOf(Arrays.stream(customers).mapToDouble(value).toArray());
+  }
+
+  private static double[] cutsOf(double[] values) {
+    int n = values.length;
+    double[] cuts = new double[4];
+    if (n == 0) {
+      return cuts;
+    }
+    double[] sorted = values;
+    Arrays.sort(sorted);
     for (int k = 1; k <= 4; k++) {
-      cuts[k - 1] = sorted[Math.min(n - 1, (int) ((long) k * n / 5))];
+      cuts[k - 1] = sorted[cutIndex(k, n)];
     }
     return cuts;
+  }
+
+  /**
+   * The nearest-rank index of the {@code 20·k}-th percentile of {@code n} sorted values: {@code ceil(k·n/5) − 1}. With
+   * five distinct values the cuts are the lowest four, so the five score 1 to 5.
+   */
+  static int cutIndex(int k, int n) {
+    return (int) Math.max(0, ((long) k * n + 4) / 5 - 1);
   }
 
   private static int score(double[] cuts, double value) {

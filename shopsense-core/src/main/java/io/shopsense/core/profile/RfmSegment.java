@@ -46,6 +46,21 @@ public enum RfmSegment {
     return label;
   }
 
+  /** The key used in rules, stores and APIs, e.g. {@code cannot_lose_them}. */
+  public String key() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The segment with that key. */
+  public static java.util.Optional<RfmSegment> byKey(String key) {
+    for (RfmSegment s : values()) {
+      if (s.key().equals(key)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The segment of scores that are each 1–5. */
   public static RfmSegment of(int recency, int frequency, int monetary) {
     check(recency, "recency");

@@ -1,16 +1,9 @@
 package io.shopsense.core.profile;
 
-import io.shopsense.api.event.CartViewed;
-import io.shopsense.api.event.CheckoutStarted;
 import io.shopsense.api.event.Event;
-import io.shopsense.api.event.PaymentInfoEntered;
-import io.shopsense.api.event.ProductAdded;
-import io.shopsense.api.event.ProductSearched;
-import io.shopsense.api.event.ProductViewed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,31 +38,38 @@ public enum SessionIntent {
    * Null when there are no events, or the latest session ended more than {@link #SESSION_GAP} before {@code now}.
    */
   public static SessionIntent current(List<Event> recent, Instant now) {
-    List<Event> session = latestSession(recent);
+    return currentOf(recent.stream().map(Touch::of).toList(), now);
+  }
+
+  /** As {@link #current}, over the touches a profile keeps. */
+  public static SessionIntent currentOf(List<Touch> recent, Instant now) {
+    List<Touch> session = latestSession(recent);
     if (session.isEmpty()
-        || Duration.between(session.get(session.size() - 1).meta().timestamp(), now).compareTo(SESSION_GAP) > 0) {
+        || Duration.between(session.get(session.size() - 1).at(), now).compareTo(SESSION_GAP) > 0) {
       return null;
     }
-    return of(session);
+    return ofTouches(session);
   }
 
   /** The intent shown by the events of one session. */
   public static SessionIntent of(List<Event> session) {
+    return ofTouches(session.stream().map(Touch::of).toList());
+  }
+
+  static SessionIntent ofTouches(List<Touch> session) {
     boolean searched = false;
     Set<String> viewed = new HashSet<>();
     Map<String, Set<String>> viewedByCategory = new HashMap<>();
-    for (Event e : session) {
-      if (e instanceof ProductAdded || e instanceof CartViewed || e instanceof CheckoutStarted
-          || e instanceof PaymentInfoEntered) {
+    for (Touch t : session) {
+      if (t.kind() == Touch.Kind.CART) {
         return BUYING;
       }
-      if (e instanceof ProductSearched) {
+      if (t.kind() == Touch.Kind.SEARCH) {
         searched = true;
-      } else if (e instanceof ProductViewed v && v.product() != null && v.product().productId() != null) {
-        String product = v.product().productId().value();
-        viewed.add(product);
-        if (v.product().category() != null) {
-          viewedByCategory.computeIfAbsent(v.product().category(), c -> new HashSet<>()).add(product);
+      } else if (t.kind() == Touch.Kind.VIEW && t.productId() != null) {
+        viewed.add(t.productId());
+        if (t.category() != null) {
+          viewedByCategory.computeIfAbsent(t.category(), c -> new HashSet<>()).add(t.productId());
         }
       }
     }
@@ -79,18 +79,18 @@ public enum SessionIntent {
     return searched && viewed.size() < COMPARED ? SEARCHING : BROWSING;
   }
 
-  static List<Event> latestSession(List<Event> recent) {
-    List<Event> sorted = new ArrayList<>(recent);
-    sorted.sort(Comparator.comparing((Event e) -> e.meta().timestamp()));
+  static List<Touch> latestSession(List<Touch> recent) {
+    List<Touch> sorted = new ArrayList<>(recent);
+    sorted.sort(Touch.ORDER);
     if (sorted.isEmpty()) {
       return sorted;
     }
-    String id = sorted.get(sorted.size() - 1).meta().context().sessionId();
+    String id = sorted.get(sorted.size() - 1).sessionId();
     if (id != null) {
-      return sorted.stream().filter(e -> id.equals(e.meta().context().sessionId())).toList();
+      return sorted.stream().filter(t -> id.equals(t.sessionId())).toList();
     }
     int start = sorted.size() - 1;
-    while (start > 0 && Duration.between(sorted.get(start - 1).meta().timestamp(), sorted.get(start).meta().timestamp())
+    while (start > 0 && Duration.between(sorted.get(start - 1).at(), sorted.get(start).at())
         .compareTo(SESSION_GAP) <= 0) {
       start--;
     }

@@ -47,6 +47,28 @@ class RfmAndLifecycleTest {
   }
 
   @Test
+  void fiveDistinctCustomersScoreOneToFiveAndTenTwoPerScore() {
+    List<BehaviourView> five = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      five.add(customer(i, 10 * i, 0, Duration.ofDays(60 - 10 * i)));
+    }
+    RfmModel model = RfmModel.fit(five);
+    for (int i = 1; i <= 5; i++) {
+      var rfm = model.score(five.get(i - 1));
+      assertThat(List.of(rfm.recency(), rfm.frequency(), rfm.monetary())).as("customer %d", i)
+          .containsExactly(i, i, i);
+    }
+    List<BehaviourView> ten = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      ten.add(customer(i, 10 * i, 0, Duration.ofDays(100 - 5 * i)));
+    }
+    RfmModel tens = RfmModel.fit(ten);
+    for (int i = 1; i <= 10; i++) {
+      assertThat(tens.score(ten.get(i - 1)).frequency()).as("customer %d", i).isEqualTo((i + 1) / 2);
+    }
+  }
+
+  @Test
   void scoresAreQuintilesOfTheCustomersAndTiesShareAScore() {
     List<BehaviourView> base = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

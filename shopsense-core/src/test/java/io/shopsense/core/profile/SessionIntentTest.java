@@ -67,7 +67,7 @@ class SessionIntentTest {
         viewed("2026-11-20T11:20:00Z", null, "p1", "Outdoor"),
         searched("2026-11-20T11:45:00Z", null));
 
-    assertThat(SessionIntent.latestSession(events)).hasSize(2);
+    assertThat(SessionIntent.latestSession(events.stream().map(Touch::of).toList())).hasSize(2);
     assertThat(SessionIntent.current(events, NOW)).isEqualTo(SessionIntent.SEARCHING);
   }
 }

@@ -114,8 +114,12 @@ public class IngestBench implements Callable<Integer> {
           ", the server %.1f core-s", (serverCpu1.toNanos() - serverCpu0.toNanos()) / 1e9),
           Runtime.getRuntime().availableProcessors());
       double catchUp = awaitPipeline(server);
-      System.out.printf(Locale.ROOT, "pipeline: identity and lake caught up %.1f s after the last acknowledgement "
-          + "(%,.0f events/s including them)%n", catchUp, run.events / (run.seconds + catchUp));
+      System.out.printf(Locale.ROOT, "pipeline: identity, profiles and lake caught up %.1f s after the last "
+          + "acknowledgement (%,.0f events/s including them)%n", catchUp, run.events / (run.seconds + catchUp));
+      JsonNode latency = server.get("/v1/profiles/latency");
+      System.out.printf(Locale.ROOT, "profiles: event to profile (ms, latest %,d events): p50 %d  p90 %d  p99 %d  max %d%n",
+          latency.get("samples").asLong(), latency.get("p50").asLong(), latency.get("p90").asLong(),
+          latency.get("p99").asLong(), latency.get("max").asLong());
       return reconcile(server, w, warmRun, run) ? 0 : 2;
     }
   }

@@ -63,6 +63,40 @@ public final class ApiClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public JsonNode delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
+  /** Streams a text answer (a CSV export) to {@code out}. */
+  public void download(String path, java.io.OutputStream out) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
+        .header("Authorization", "Bearer " + key).header("Accept", "text/csv").GET().build();
+    try {
+      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        if (response.statusCode() >= 400) {
+          byte[] raw = in.readAllBytes();
+          JsonNode body;
+          try {
+            body = JsonCodec.parse(raw);
+          } catch (RuntimeException notJson) {
+            throw new CliException(response.statusCode() + ": " + new String(raw, StandardCharsets.UTF_8));
+          }
+          throw new CliException(response.statusCode() + " " + body.path("code").asText("error") + ": "
+              + body.path("detail").asText(), body);
+        }
+        in.transferTo(out);
+      }
+    } catch (ConnectException e) {
+      throw new CliException("no ShopSense server at " + base);
+    } catch (IOException e) {
+      throw new CliException("talking to " + base + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+  }
+
   /** Streams a body (a file) to the server. */
   public JsonNode upload(String path, String contentType, Supplier<InputStream> body, Duration timeout) {
     return send(request(path).timeout(timeout).header("Content-Type", contentType)

@@ -8,6 +8,7 @@ import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
 import io.shopsense.server.config.LakeProperties;
 import io.shopsense.server.config.PlatformConfiguration;
+import io.shopsense.server.config.ProfileProperties;
 import io.shopsense.server.config.StoreProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,9 @@ final class OfflinePlatform {
     return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
         binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
         binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
-        binder.bindOrCreate("shopsense.lake", LakeProperties.class));
+        binder.bindOrCreate("shopsense.lake", LakeProperties.class))
+        .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
+            ProfileProperties.class)));
   }
 
   /** Opens the platform on the data directory and starts its pipeline; fails if a server holds it. */

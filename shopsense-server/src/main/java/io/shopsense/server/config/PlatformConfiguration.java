@@ -5,6 +5,9 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
+import io.shopsense.core.profile.Interests;
+import io.shopsense.core.profile.LifecycleWindows;
+import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
@@ -29,8 +32,8 @@ public class PlatformConfiguration {
 
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
-      LakeProperties lake) {
-    return toSettings(store, ingest, identity, lake);
+      LakeProperties lake, ProfileProperties profile) {
+    return toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
   }
 
   @Bean(destroyMethod = "close")
@@ -60,7 +63,18 @@ public class PlatformConfiguration {
       lakeSettings = new LakeSettings(dir, lake.flushEvents(), lake.flushInterval(), lake.compactMinFiles(),
           lake.memoryLimit(), lake.threads());
     }
-    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings);
+    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings, ProfileSettings.defaults());
+  }
+
+  /** The mapping of {@code shopsense.profile.*}; public for its test. */
+  public static ProfileSettings toSettings(ProfileProperties p) {
+    if ((p.activeFor() == null) != (p.churnAfter() == null)) {
+      throw new IllegalArgumentException("shopsense.profile.active-for and shopsense.profile.churn-after go together:"
+          + " set both, or neither to fit them on the shop's order gaps");
+    }
+    LifecycleWindows windows = p.activeFor() == null ? null : new LifecycleWindows(p.activeFor(), p.churnAfter());
+    return new ProfileSettings(new Interests.Settings(p.viewWeight(), p.cartWeight(), p.purchaseWeight(),
+        p.halfLife()), windows, p.refreshEvery(), p.realTime());
   }
 
   private static Set<IdentifierKind> kinds(List<String> names, String key) {

@@ -9,6 +9,7 @@ import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.api.identity.IdentityConflictException;
 import io.shopsense.api.identity.IdentityGraph;
+import io.shopsense.api.identity.IdentityGraph.SequencedMerge;
 import io.shopsense.api.identity.IdentityLink;
 import io.shopsense.api.identity.MergeRecord;
 import io.shopsense.api.identity.RefusedMerge;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * a person that was merged into someone else; merging a person into itself or an unknown person is an
  * {@link IllegalArgumentException}; a merge replayed after later merges of the chain changes nothing and returns
  * the recorded merge; "oldest first" for merges and refusals is the order they were recorded (log order), not their
- * {@code at}; a refusal recorded again with equal fields is stored once; {@code refusals(p)} lists those where
- * {@code p} is the person or the other person.
+ * {@code at}, and {@link IdentityGraph#mergesAfter} numbers merges in that order (a replay adds none); a refusal
+ * recorded again with equal fields is stored once; {@code refusals(p)} lists those where {@code p} is the person or
+ * the other person.
  */
 public abstract class IdentityGraphContract {
   protected static final Instant T0 = Envelopes.T0;
@@ -211,6 +213,26 @@ public abstract class IdentityGraphContract {
   }
 
   @Test
+  void followersReadMergesAfterASequenceNumberInTheOrderRecorded() {
+    assertThat(graph.mergesAfter(0, 10)).isEmpty();
+    graph.link(A, anon("a1"), at(0));
+    graph.link(B, anon("b1"), at(1));
+    graph.link(C, user("c1"), at(2));
+    MergeRecord aIntoB = graph.merge(B, A, "alias", MessageId.of("m1"), at(10));
+    MergeRecord bIntoC = graph.merge(C, B, "identify", MessageId.of("m2"), at(5));
+    graph.merge(B, A, "alias", MessageId.of("m1"), at(10)); // a replay records nothing
+
+    List<SequencedMerge> all = graph.mergesAfter(0, 10);
+
+    assertThat(all).extracting(SequencedMerge::merge).containsExactly(aIntoB, bIntoC);
+    assertThat(all.get(0).seq()).isPositive();
+    assertThat(all.get(1).seq()).isGreaterThan(all.get(0).seq());
+    assertThat(graph.mergesAfter(0, 1)).containsExactly(all.get(0));
+    assertThat(graph.mergesAfter(all.get(0).seq(), 10)).containsExactly(all.get(1));
+    assertThat(graph.mergesAfter(all.get(1).seq(), 10)).isEmpty();
+  }
+
+  @Test
   void refusesMergesThatWouldBreakTheGraph() {
     graph.link(A, anon("a1"), at(0));
     graph.link(B, anon("b1"), at(1));
@@ -282,5 +304,6 @@ public abstract class IdentityGraphContract {
         .isInstanceOf(IdentityConflictException.class);
     graph.refuse(refusal);
     assertThat(graph.refusals(C)).hasSize(1);
+    assertThat(graph.mergesAfter(0, 10)).extracting(SequencedMerge::merge).isEqualTo(merges);
   }
 }

@@ -200,6 +200,31 @@ final class JdbcIdentityGraph implements IdentityGraph {
     });
   }
 
+  /**
+   * In {@code merge_seq} order. With one resolver writing at a time (as the port has it) the numbers increase in
+   * commit order, so a follower after a number misses no merge; numbers may have gaps.
+   */
+  @Override
+  public List<SequencedMerge> mergesAfter(long seq, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive, not " + limit);
+    }
+    return sql.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select m.merge_seq, " + MERGE_COLUMNS + " from merges m "
+          + "where m.merge_seq > ? order by m.merge_seq limit ?")) {
+        ps.setLong(1, seq);
+        ps.setInt(2, limit);
+        List<SequencedMerge> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new SequencedMerge(rs.getLong("merge_seq"), mergeRecord(rs)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   @Override
   public void refuse(RefusedMerge refusal) {
     sql.tx(c -> {
@@ -241,6 +266,34 @@ final class JdbcIdentityGraph implements IdentityGraph {
       }
     });
   }
+
+  @Override
+  public void scanLinks(java.util.function.BiConsumer<Identifier, PersonId> sink) {
+    String[] after = {"", ""};
+    int[] got = {0};
+    do {
+      got[0] = 0;
+      sql.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("select kind, id_value, person_id from identifiers"
+            + " where (kind, id_value) > (?, ?) order by kind, id_value limit " + SCAN_PAGE)) {
+          ps.setString(1, after[0]);
+          ps.setString(2, after[1]);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              after[0] = rs.getString(1);
+              after[1] = rs.getString(2);
+              sink.accept(new Identifier(IdentifierKind.fromKey(after[0]).orElseThrow(), after[1]),
+                  PersonId.of(rs.getString(3)));
+              got[0]++;
+            }
+          }
+        }
+        return null;
+      });
+    } while (got[0] == SCAN_PAGE);
+  }
+
+  private static final int SCAN_PAGE = 10_000;
 
   @Override
   public long persons() {
@@ -309,16 +362,21 @@ final class JdbcIdentityGraph implements IdentityGraph {
     List<MergeRecord> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        List<Identifier> moved = new ArrayList<>();
-        for (JsonNode pair : JsonCodec.parse(rs.getString("moved"))) {
-          moved.add(new Identifier(kind(pair.get(0).asText()), pair.get(1).asText()));
-        }
-        String cause = rs.getString("cause");
-        out.add(new MergeRecord(PersonId.of(rs.getString("survivor_id")), PersonId.of(rs.getString("merged_id")),
-            rs.getString("reason"), cause == null ? null : MessageId.of(cause), Sql.instant(rs, "merged_at"), moved));
+        out.add(mergeRecord(rs));
       }
     }
     return out;
+  }
+
+  /** The merge of the current row (its {@link #MERGE_COLUMNS}). */
+  private static MergeRecord mergeRecord(ResultSet rs) throws SQLException {
+    List<Identifier> moved = new ArrayList<>();
+    for (JsonNode pair : JsonCodec.parse(rs.getString("moved"))) {
+      moved.add(new Identifier(kind(pair.get(0).asText()), pair.get(1).asText()));
+    }
+    String cause = rs.getString("cause");
+    return new MergeRecord(PersonId.of(rs.getString("survivor_id")), PersonId.of(rs.getString("merged_id")),
+        rs.getString("reason"), cause == null ? null : MessageId.of(cause), Sql.instant(rs, "merged_at"), moved);
   }
 
   private static IdentifierKind kind(String key) {

@@ -11,6 +11,9 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.profile.ProfileChanges;
+import io.shopsense.api.profile.ProfileStore;
+import io.shopsense.api.profile.SegmentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +70,9 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcTraitStore traitStore;
   private final JdbcCatalog catalog;
   private final JdbcApiKeys apiKeys;
+  private final JdbcProfileStore profileStore;
+  private final JdbcProfileChanges profileChanges;
+  private final JdbcSegmentStore segmentStore;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -79,6 +85,9 @@ public final class JdbcStores implements AutoCloseable {
     this.traitStore = new JdbcTraitStore(sql);
     this.catalog = new JdbcCatalog(sql);
     this.apiKeys = new JdbcApiKeys(sql);
+    this.profileStore = new JdbcProfileStore(sql);
+    this.profileChanges = new JdbcProfileChanges(sql);
+    this.segmentStore = new JdbcSegmentStore(sql);
   }
 
   /**
@@ -223,6 +232,18 @@ public final class JdbcStores implements AutoCloseable {
 
   public ApiKeys apiKeys() {
     return apiKeys;
+  }
+
+  public ProfileStore profileStore() {
+    return profileStore;
+  }
+
+  public ProfileChanges profileChanges() {
+    return profileChanges;
+  }
+
+  public SegmentStore segmentStore() {
+    return segmentStore;
   }
 
   DataSource dataSource() {

@@ -112,6 +112,23 @@ final class Sql {
     }
   }
 
+  /**
+   * Like {@link #tx}, but runs the work once more if it failed on a unique violation: for upserts that update the
+   * rows present and then insert the absent ones, whose insert can meet a row another writer inserted in between (the
+   * second run updates it). A plain insert there, not {@code on conflict do nothing}, so that such a race is never a
+   * write lost in silence.
+   */
+  <T> T upsert(Work<T> work) {
+    try {
+      return tx(work);
+    } catch (JdbcStoreException e) {
+      if (e.getCause() instanceof SQLException cause && isUniqueViolation(cause)) {
+        return tx(work);
+      }
+      throw e;
+    }
+  }
+
   /** Runs read-only work on a connection in auto-commit mode (one statement, or reads that need no snapshot). */
   <T> T read(Work<T> work) {
     Connection bound = unit.get();
@@ -134,8 +151,20 @@ final class Sql {
   }
 
   static boolean isUniqueViolation(SQLException e) {
+    return hasState(e, UNIQUE_VIOLATION);
+  }
+
+  /**
+   * Whether a row referred to a parent row that is absent: SQLSTATE 23503 on PostgreSQL, 23506 on H2 (whose 23503
+   * is a parent row deleted while children refer to it).
+   */
+  static boolean isMissingParent(SQLException e) {
+    return hasState(e, "23503") || hasState(e, "23506");
+  }
+
+  private static boolean hasState(SQLException e, String state) {
     for (SQLException s = e; s != null; s = s.getNextException()) {
-      if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+      if (state.equals(s.getSQLState())) {
         return true;
       }
     }
@@ -170,6 +199,32 @@ final class Sql {
 
   static Long longOrNull(ResultSet rs, String column) throws SQLException {
     long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static void setIntOrNull(PreparedStatement ps, int index, Integer value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, value);
+    }
+  }
+
+  static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static void setDoubleOrNull(PreparedStatement ps, int index, Double value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.DOUBLE);
+    } else {
+      ps.setDouble(index, value);
+    }
+  }
+
+  static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
     return rs.wasNull() ? null : v;
   }
 

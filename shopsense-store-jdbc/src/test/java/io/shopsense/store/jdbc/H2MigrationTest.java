@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class H2MigrationTest {
 
     try (JdbcStores stores = JdbcStores.h2(db)) {
       assertThat(Files.isDirectory(db)).isTrue();
-      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.2");
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.2", "2", "2.2");
       assertThat(Migrations.tables(stores.dataSource(), "public"))
           .containsExactlyElementsOf(Migrations.COMMON_TABLES);
     }
@@ -32,8 +33,24 @@ class H2MigrationTest {
       assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.H2, null)).isZero();
     }
     try (JdbcStores reopened = JdbcStores.h2(dir)) {
-      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.2");
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.2", "2", "2.2");
       assertThat(JdbcStores.migrate(reopened.dataSource(), JdbcStores.Backend.H2, null)).isZero();
+    }
+  }
+
+  @Test
+  void upgradesADatabaseOfTheFirstVersionKeepingItsData() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("shopsense") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    Flyway.configure().dataSource(url, "sa", "").locations(JdbcStores.Backend.H2.migrations).target("1.2")
+        .loggers("slf4j").load().migrate();
+    try (var c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+      c.createStatement().executeUpdate("insert into consumer_offsets (consumer, seq) values ('identity', 5)");
+    }
+
+    try (JdbcStores upgraded = JdbcStores.h2(dir)) {
+      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.2", "2", "2.2");
+      assertThat(upgraded.consumerOffsets().get("identity")).isEqualTo(5);
+      assertThat(upgraded.profileStore().count()).isZero();
     }
   }
 
@@ -47,7 +64,8 @@ class H2MigrationTest {
       while (rs.next()) {
         caches.add(rs.getString(1) + "=" + rs.getLong(2));
       }
-      assertThat(caches).contains("identifiers=1000", "quarantine=1000", "merges=1000", "merge_refusals=1000");
+      assertThat(caches).contains("identifiers=1000", "quarantine=1000", "merges=1000", "merge_refusals=1000",
+          "profile_changes=1000");
     }
   }
 

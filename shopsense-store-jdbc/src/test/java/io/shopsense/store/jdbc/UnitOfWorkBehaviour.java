@@ -11,7 +11,16 @@ import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.api.identity.IdentityConflictException;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.profile.ProfileChange;
+import io.shopsense.api.profile.ProfileChanges;
+import io.shopsense.api.profile.ProfileFacts;
+import io.shopsense.api.profile.ProfileStore;
+import io.shopsense.api.profile.SegmentDefinition;
+import io.shopsense.api.profile.SegmentStore;
+import io.shopsense.api.profile.StoredProfile;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +38,9 @@ abstract class UnitOfWorkBehaviour {
   UnitOfWork unit;
   IdentityGraph graph;
   TraitStore traits;
+  ProfileStore profiles;
+  ProfileChanges changes;
+  SegmentStore segments;
 
   @BeforeEach
   void open() {
@@ -36,6 +48,9 @@ abstract class UnitOfWorkBehaviour {
     unit = db.unitOfWork();
     graph = db.identityGraph();
     traits = db.traitStore();
+    profiles = db.profileStore();
+    changes = db.profileChanges();
+    segments = db.segmentStore();
   }
 
   @AfterEach
@@ -97,5 +112,43 @@ abstract class UnitOfWorkBehaviour {
     })).hasMessage("outer failed");
 
     assertThat(graph.personOf(anon("a-5"))).isEmpty();
+  }
+
+  @Test
+  void aFailingWorkLeavesNoProfileSegmentOrChangeBehind() {
+    segments.save(new SegmentDefinition("vip", "VIP", "", "orders >= 10", T, T, 1));
+    ProfileFacts facts = new ProfileFacts("new", T, null, null, null, null, 1, 0, BigDecimal.ZERO, T, T, null, null);
+
+    assertThatThrownBy(() -> unit.run(() -> {
+      profiles.putAll(List.of(new StoredProfile(P1, new byte[] {1, 0, 2}, facts, T)));
+      profiles.putSetting("rfm_model", "m");
+      segments.setMembers("vip", List.of(P1), true, T);
+      segments.recordSize("vip", T, 1);
+      changes.append(List.of(new ProfileChange(0, P1, ProfileChange.Kind.SEGMENT_ENTERED, null, "vip", T)));
+      assertThat(profiles.get(P1)).isPresent();
+      assertThat(segments.size("vip")).isEqualTo(1);
+      throw new IllegalStateException("consumer failed half-way");
+    })).hasMessage("consumer failed half-way");
+
+    assertThat(profiles.get(P1)).isEmpty();
+    assertThat(profiles.setting("rfm_model")).isEmpty();
+    assertThat(segments.size("vip")).isZero();
+    assertThat(segments.sizeHistory("vip", T, T.plusSeconds(1))).isEmpty();
+    assertThat(changes.after(0, 10)).isEmpty();
+  }
+
+  @Test
+  void aRefusedMembershipInsideUndoesOnlyItsOwnCall() {
+    ProfileFacts facts = new ProfileFacts("new", T, null, null, null, null, 1, 0, BigDecimal.ZERO, T, T, null, null);
+
+    unit.run(() -> {
+      profiles.putAll(List.of(new StoredProfile(P1, new byte[] {1}, facts, T)));
+      assertThatThrownBy(() -> segments.setMembers("ghost", List.of(P1), true, T))
+          .isInstanceOf(IllegalArgumentException.class);
+      profiles.putAll(List.of(new StoredProfile(P2, new byte[] {2}, facts, T)));
+      return null;
+    });
+
+    assertThat(profiles.getAll(List.of(P1, P2))).containsOnlyKeys(P1, P2);
   }
 }

@@ -5,6 +5,7 @@ import io.shopsense.api.collect.StoredEvent;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentifierKind;
+import io.shopsense.core.identity.Identifiers;
 import io.shopsense.core.identity.PersonView;
 import io.shopsense.core.json.JsonCodec;
 import io.shopsense.platform.Platform;
@@ -37,19 +38,22 @@ public class PersonController {
   public PersonView lookup(@RequestParam(required = false) String userId,
       @RequestParam(required = false) String anonymousId, @RequestParam(required = false) String email,
       @RequestParam(required = false) String phone) {
-    Identifier id;
-    if (userId != null) {
-      id = new Identifier(IdentifierKind.USER_ID, userId);
-    } else if (anonymousId != null) {
-      id = new Identifier(IdentifierKind.ANONYMOUS_ID, anonymousId);
-    } else if (email != null) {
-      id = new Identifier(IdentifierKind.EMAIL, email.strip().toLowerCase(java.util.Locale.ROOT));
-    } else if (phone != null) {
-      id = new Identifier(IdentifierKind.PHONE, phone);
-    } else {
-      throw ApiProblem.badRequest("invalid_parameter", "give one of userId, anonymousId, email, phone");
-    }
+    Identifier id = identifier(userId, anonymousId, email, phone);
     return platform.persons().find(id).orElseThrow(() -> ApiProblem.notFound("person"));
+  }
+
+  /** The one identifier among the query parameters, normalised as the identity resolver stores it. */
+  public static Identifier identifier(String userId, String anonymousId, String email, String phone) {
+    if (userId != null) {
+      return new Identifier(IdentifierKind.USER_ID, userId);
+    } else if (anonymousId != null) {
+      return new Identifier(IdentifierKind.ANONYMOUS_ID, anonymousId);
+    } else if (email != null) {
+      return new Identifier(IdentifierKind.EMAIL, Identifiers.email(email));
+    } else if (phone != null) {
+      return new Identifier(IdentifierKind.PHONE, Identifiers.phone(phone));
+    }
+    throw ApiProblem.badRequest("invalid_parameter", "give one of userId, anonymousId, email, phone");
   }
 
   @GetMapping("/{id}")

@@ -1,0 +1,121 @@
+package io.shopsense.core.profile;
+
+import io.shopsense.api.event.Properties;
+import io.shopsense.api.id.PersonId;
+import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.profile.ProfileChange;
+import io.shopsense.api.profile.ProfileChanges;
+import io.shopsense.api.profile.ProfileFacts;
+import io.shopsense.api.profile.ProfileStore;
+import io.shopsense.api.profile.SegmentStore;
+import io.shopsense.api.profile.StoredProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes a batch of profiles whose states changed (or whose derived fields may have): derives their facts and
+ * segments, stores them, and records what changed — a lifecycle transition at the time it happened, segments entered
+ * and exited at {@code now}. Used by the real-time consumer, the scheduled refresh and the local rebuild.
+ */
+public final class ProfileWriter {
+  private final ProfileEngine engine;
+  private final ProfileStore profiles;
+  private final ProfileChanges changes;
+  private final SegmentStore segments;
+  private final TraitStore traits;
+
+  public ProfileWriter(ProfileEngine engine, ProfileStore profiles, ProfileChanges changes, SegmentStore segments,
+      TraitStore traits) {
+    this.engine = engine;
+    this.profiles = profiles;
+    this.changes = changes;
+    this.segments = segments;
+    this.traits = traits;
+  }
+
+  /**
+   * After an identity merge: the merged person's change history becomes the survivor's, and their segment
+   * memberships go (the survivor's are re-derived from the merged state).
+   */
+  public void reassign(PersonId merged, PersonId survivor) {
+    changes.reassign(merged, survivor);
+    segments.removeFromAll(List.of(merged));
+  }
+
+  /** What one write did. */
+  public record Written(int profiles, int stageChanges, int segmentChanges) {}
+
+  /**
+   * Derives and stores the states. {@code before} holds what was stored for them (missing for new profiles);
+   * {@code stateChanged} false writes the facts only (a refresh), leaving the stored states alone.
+   */
+  public Written write(Map<PersonId, ProfileState> states, Map<PersonId, StoredProfile> before, Instant now,
+      boolean stateChanged) {
+    if (states.isEmpty()) {
+      return new Written(0, 0, 0);
+    }
+    SegmentEvaluator evaluator = engine.segments();
+    Map<PersonId, Properties> traitsOf = evaluator.usesTraits() ? traits.getAll(states.keySet()) : Map.of();
+    // a deleted segment takes its memberships with it, so without segments there are none to read
+    Map<PersonId, Set<String>> memberships = evaluator.ids().isEmpty() ? Map.of()
+        : segments.segmentsOf(states.keySet());
+    List<StoredProfile> rows = new ArrayList<>(states.size());
+    Map<PersonId, ProfileFacts> factsOnly = new HashMap<>();
+    List<ProfileChange> recorded = new ArrayList<>();
+    Map<String, List<PersonId>> entered = new TreeMap<>();
+    Map<String, List<PersonId>> exited = new TreeMap<>();
+    int stageChanges = 0;
+    int segmentChanges = 0;
+    for (Map.Entry<PersonId, ProfileState> e : states.entrySet()) {
+      PersonId person = e.getKey();
+      ProfileState state = e.getValue();
+      BehaviourView view = state.behaviour().view();
+      ProfileFacts facts = engine.facts(state, view, now);
+      StoredProfile old = before.get(person);
+      String oldStage = old == null ? null : old.facts().lifecycleStage();
+      if (!facts.lifecycleStage().equals(oldStage)) {
+        recorded.add(new ProfileChange(0, person, ProfileChange.Kind.LIFECYCLE_STAGE_CHANGED, oldStage,
+            facts.lifecycleStage(), facts.stageSince()));
+        stageChanges++;
+      }
+      Set<String> isIn = engine.segmentsOf(state, view, facts, traitsOf.get(person), now);
+      Set<String> was = memberships.getOrDefault(person, Set.of());
+      for (String id : isIn) {
+        if (!was.contains(id)) {
+          entered.computeIfAbsent(id, k -> new ArrayList<>()).add(person);
+          recorded.add(new ProfileChange(0, person, ProfileChange.Kind.SEGMENT_ENTERED, null, id, now));
+          segmentChanges++;
+        }
+      }
+      for (String id : was) {
+        if (!isIn.contains(id)) {
+          exited.computeIfAbsent(id, k -> new ArrayList<>()).add(person);
+          recorded.add(new ProfileChange(0, person, ProfileChange.Kind.SEGMENT_EXITED, id, null, now));
+          segmentChanges++;
+        }
+      }
+      if (stateChanged) {
+        rows.add(new StoredProfile(person, state.encode(), facts, now));
+      } else if (old == null || !facts.equals(old.facts())) {
+        factsOnly.put(person, facts);
+      }
+    }
+    if (!rows.isEmpty()) {
+      profiles.putAll(rows);
+    }
+    if (!factsOnly.isEmpty()) {
+      profiles.putFacts(factsOnly, now);
+    }
+    entered.forEach((id, persons) -> segments.setMembers(id, persons, true, now));
+    exited.forEach((id, persons) -> segments.setMembers(id, persons, false, now));
+    if (!recorded.isEmpty()) {
+      changes.append(recorded);
+    }
+    return new Written(states.size(), stageChanges, segmentChanges);
+  }
+}
