@@ -3,6 +3,7 @@ package io.shopsense.core.profile;
 import io.shopsense.api.Slice;
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.id.PersonId;
+import io.shopsense.api.profile.ProfileFacts;
 import io.shopsense.api.profile.ProfileQuery;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -16,7 +17,9 @@ import java.util.Map;
  * The scheduled pass over every profile: refits the {@link ProfileModel} (RFM cut points over the customers, the
  * lifecycle windows over their order gaps), then re-derives every profile's facts and segments at {@code now}, which
  * records the lifecycle transitions and segment exits that time alone brings (a customer turning silent, an order
- * leaving a 30-day window), and measures each segment's size. Runs on the profile consumer's thread.
+ * leaving a 30-day window), and measures each segment's size. Facts come from the stored facts where they can
+ * ({@link ProfileEngine#factsFromFacts}); a profile's state is decoded only when segments must be evaluated again
+ * or its active stage needs its order times. Runs on the profile consumer's thread.
  */
 public final class ProfileRefresh {
   private static final int PAGE = 2_000;
@@ -42,19 +45,20 @@ public final class ProfileRefresh {
   }
 
   /** What a refresh did, and the instant it derived everything at. */
-  public record Report(Instant at, ProfileModel model, long profiles, long stageChanges, long segmentChanges, long millis) {}
+  public record Report(Instant at, ProfileModel model, long profiles, long decoded, long stageChanges,
+      long segmentChanges, long millis) {}
 
   /**
-   * Whether it is time: nothing has run yet since start, the interval has passed, or — at most once a minute — the
-   * base has changed a lot since the last refresh ({@code changed} profiles written, a tenth of the base or at least
-   * 100), so that a shop loading its history gets RFM scores without waiting for the schedule.
+   * Whether it is time: nothing has run yet since start, the interval has passed, or — at most once a minute — as
+   * many profiles were written since the last refresh as the base then held (at least 100), so that a shop loading
+   * its history gets RFM scores without waiting for the schedule, with refreshes that get rarer as the base grows.
    */
   public boolean isDue(Instant now, long changed) {
     Instant last = lastRun;
     if (last == null || !now.isBefore(last.plus(every))) {
       return true;
     }
-    return changed >= Math.max(100, lastCount / 10) && !now.isBefore(last.plus(MIN_GAP));
+    return changed >= Math.max(100, lastCount) && !now.isBefore(last.plus(MIN_GAP));
   }
 
   public Instant lastRun() {
@@ -65,28 +69,41 @@ public final class ProfileRefresh {
     long start = System.nanoTime();
     ProfileModel.Fitter fitter = new ProfileModel.Fitter();
     profiles.scanFacts((person, facts) -> fitter.accept(facts));
+    ProfileModel previous = engine.model();
     ProfileModel model = fitter.fit(engine.configuredWindows(), now);
     engine.model(model);
     unitOfWork.run(() -> {
       profiles.putSetting(ProfileModel.SETTING, model.toJson());
       return null;
     });
+    boolean sameWindows = previous.windows().equals(model.windows());
+    SegmentEvaluator segmentSet = engine.segments();
+    boolean anySegments = !segmentSet.ids().isEmpty();
     long count = 0;
     long stageChanges = 0;
     long segmentChanges = 0;
+    long decoded = 0;
     String after = null;
     do {
       Slice<StoredProfile> page = profiles.list(ProfileQuery.all(after, PAGE));
       Map<PersonId, ProfileState> states = new LinkedHashMap<>();
+      Map<PersonId, ProfileFacts> factsOnly = new LinkedHashMap<>();
       Map<PersonId, StoredProfile> before = new LinkedHashMap<>();
       for (StoredProfile p : page.items()) {
-        states.put(p.person(), engine.decode(p));
         before.put(p.person(), p);
+        ProfileFacts quick = engine.factsFromFacts(p.facts(), now, sameWindows);
+        boolean changed = quick == null || !quick.equals(p.facts());
+        if (quick == null || (anySegments && (changed || segmentSet.usesTimeWindows()))) {
+          states.put(p.person(), engine.decode(p)); // segments (or an active stage) need the state
+        } else if (changed) {
+          factsOnly.put(p.person(), quick);
+        }
       }
+      decoded += states.size();
       ProfileWriter.Written w = unitOfWork.run(() -> writer.write(states, before, now, false));
-      count += w.profiles();
-      stageChanges += w.stageChanges();
+      stageChanges += w.stageChanges() + unitOfWork.run(() -> writer.writeFacts(factsOnly, before, now));
       segmentChanges += w.segmentChanges();
+      count += page.items().size();
       after = page.next();
     } while (after != null);
     for (String id : engine.segments().ids()) {
@@ -97,6 +114,6 @@ public final class ProfileRefresh {
     }
     lastRun = now;
     lastCount = count;
-    return new Report(now, model, count, stageChanges, segmentChanges, (System.nanoTime() - start) / 1_000_000);
+    return new Report(now, model, count, decoded, stageChanges, segmentChanges, (System.nanoTime() - start) / 1_000_000);
   }
 }

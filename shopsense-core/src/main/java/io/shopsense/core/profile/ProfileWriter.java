@@ -47,6 +47,29 @@ public final class ProfileWriter {
     segments.removeFromAll(List.of(merged));
   }
 
+  /**
+   * Stores new facts of profiles whose state did not change (a refresh that needed no state), recording their
+   * lifecycle transitions; returns the number of transitions.
+   */
+  public int writeFacts(Map<PersonId, ProfileFacts> facts, Map<PersonId, StoredProfile> before, Instant now) {
+    if (facts.isEmpty()) {
+      return 0;
+    }
+    List<ProfileChange> recorded = new ArrayList<>();
+    facts.forEach((person, f) -> {
+      String oldStage = before.get(person).facts().lifecycleStage();
+      if (!f.lifecycleStage().equals(oldStage)) {
+        recorded.add(new ProfileChange(0, person, ProfileChange.Kind.LIFECYCLE_STAGE_CHANGED, oldStage,
+            f.lifecycleStage(), f.stageSince()));
+      }
+    });
+    profiles.putFacts(facts, now);
+    if (!recorded.isEmpty()) {
+      changes.append(recorded);
+    }
+    return recorded.size();
+  }
+
   /** What one write did. */
   public record Written(int profiles, int stageChanges, int segmentChanges) {}
 

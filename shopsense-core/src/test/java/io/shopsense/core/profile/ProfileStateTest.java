@@ -132,6 +132,41 @@ class ProfileStateTest {
     });
   }
 
+  /**
+   * The refresh derives from stored facts where it can: wherever that gives an answer, it is the answer the state
+   * gives, for random persons, models fitted on them and instants from now to two years on.
+   */
+  @RepeatedTest(10)
+  void factsFromFactsAgreeWithFactsFromTheState(RepetitionInfo repetition) {
+    Random random = new Random(77 + repetition.getCurrentRepetition());
+    List<ProfileState> states = new ArrayList<>();
+    for (int n = 0; n < 40; n++) {
+      ProfileState s = engine.newState();
+      randomEvents(new Random(random.nextLong()), 3 + random.nextInt(80)).forEach(s::add);
+      states.add(s);
+    }
+    ProfileModel older = ProfileModel.fit(states.stream().map(s -> engine.facts(s, NOW)).toList(), null, NOW);
+    engine.model(older);
+    Map<ProfileState, ProfileFacts> stored = new HashMap<>();
+    states.forEach(s -> stored.put(s, engine.facts(s, NOW)));
+    int answered = 0;
+    for (int days : new int[] {0, 3, 30, 100, 200, 400, 800}) {
+      Instant at = NOW.plus(Duration.ofDays(days));
+      ProfileModel refitted = ProfileModel.fit(states.stream().map(s -> engine.facts(s, at)).toList(), null, at);
+      engine.model(refitted);
+      boolean same = refitted.windows().equals(older.windows());
+      for (ProfileState s : states) {
+        ProfileFacts quick = engine.factsFromFacts(stored.get(s), at, same);
+        if (quick != null) {
+          answered++;
+          assertThat(quick).isEqualTo(engine.facts(s, at));
+        }
+      }
+      engine.model(older);
+    }
+    assertThat(answered).as("most answers need no state").isGreaterThan(states.size() * 7 / 2);
+  }
+
   @Test
   void stagesAndWhenTheyBegan() {
     LifecycleWindows w = new LifecycleWindows(Duration.ofDays(30), Duration.ofDays(90));

@@ -65,6 +65,10 @@ public class IngestBench implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "0.1", description = "fraction of batches sent before measuring")
   double warmup;
 
+  @Option(names = "--rate", defaultValue = "0",
+      description = "paced sending: at most this many events/s in all (0: as fast as the server answers)")
+  double rate;
+
   @Option(names = "--seed", defaultValue = "7")
   long seed;
 
@@ -200,6 +204,13 @@ public class IngestBench implements Callable<Integer> {
     for (int c = 0; c < clients; c++) {
       futures.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+          if (rate > 0) { // batch i is due when the events before it fit the rate
+            long due = start + (long) (i * (double) batch / rate * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+          }
           long t0 = System.nanoTime();
           HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/batch"))
               .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.core.json.JsonCodec;
+import io.shopsense.server.OnceBeforeAll;
 import io.shopsense.server.ServerTestBase;
 import io.shopsense.server.web.ShopEvents;
 import io.shopsense.server.web.ShopEvents.Product;
@@ -39,8 +40,7 @@ import picocli.CommandLine;
 @TestPropertySource(properties = {"test.server-context=profile-segment-cli", "shopsense.lake.enabled=false"})
 class ProfileAndSegmentCommandTest extends ServerTestBase {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private static boolean loaded;
-  private static AssertionError loadFailed;
+  private static final OnceBeforeAll SHOP = new OnceBeforeAll();
 
   @TempDir
   Path tmp;
@@ -85,29 +85,21 @@ class ProfileAndSegmentCommandTest extends ServerTestBase {
 
   @BeforeEach
   void shop() {
-    if (loadFailed != null) {
-      throw loadFailed;
-    }
-    if (loaded) {
-      return;
-    }
-    try {
-      Product tent = new Product("cl-tent", "Outdoor/Tents", "Alpine", "199");
-      Answer sent = post("/v1/batch", ingestKey, ShopEvents.batch(List.of(
-          identify("cl-1", Who.user("cl-u1"), daysAgo(40), Map.of("email", "una@example.com")),
-          ordered("cl-2", Who.user("cl-u1"), daysAgo(30), "cl-o-1", "120", tent),
-          ordered("cl-3", Who.user("cl-u1"), daysAgo(3), "cl-o-2", "80", tent),
-          ordered("cl-4", Who.user("cl-u2"), daysAgo(1), "cl-o-3", "40", tent),
-          viewed("cl-5", Who.anonymous("cl-a3"), daysAgo(1), tent))));
-      assertThat(sent.body().get("accepted").asInt()).as(sent.body().toString()).isEqualTo(5);
-      awaitPipeline();
-      Run refreshed = run(remote("profile", "refresh"));
-      assertThat(refreshed.code()).as(refreshed.err()).isZero();
-    } catch (AssertionError e) {
-      loadFailed = e;
-      throw e;
-    }
-    loaded = true;
+    SHOP.run(this::load);
+  }
+
+  private void load() {
+    Product tent = new Product("cl-tent", "Outdoor/Tents", "Alpine", "199");
+    Answer sent = post("/v1/batch", ingestKey, ShopEvents.batch(List.of(
+        identify("cl-1", Who.user("cl-u1"), daysAgo(40), Map.of("email", "una@example.com")),
+        ordered("cl-2", Who.user("cl-u1"), daysAgo(30), "cl-o-1", "120", tent),
+        ordered("cl-3", Who.user("cl-u1"), daysAgo(3), "cl-o-2", "80", tent),
+        ordered("cl-4", Who.user("cl-u2"), daysAgo(1), "cl-o-3", "40", tent),
+        viewed("cl-5", Who.anonymous("cl-a3"), daysAgo(1), tent))));
+    assertThat(sent.body().get("accepted").asInt()).as(sent.body().toString()).isEqualTo(5);
+    awaitPipeline();
+    Run refreshed = run(remote("profile", "refresh"));
+    assertThat(refreshed.code()).as(refreshed.err()).isZero();
   }
 
   /** The pretty JSON a command printed, without any log line around it. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.core.profile.RfmSegment;
+import io.shopsense.server.OnceBeforeAll;
 import io.shopsense.server.ServerTestBase;
 import io.shopsense.server.web.ShopEvents.Product;
 import io.shopsense.server.web.ShopEvents.Who;
@@ -46,8 +47,7 @@ class ProfileApiTest extends ServerTestBase {
   private static final int PROFILES = 6;
   private static final int CUSTOMERS = 5;
 
-  private static boolean loaded;
-  private static AssertionError loadFailed;
+  private static final OnceBeforeAll SHOP = new OnceBeforeAll();
 
   private static Instant daysAgo(double days) {
     return NOW.minus(Duration.ofMinutes(Math.round(days * 24 * 60)));
@@ -55,19 +55,7 @@ class ProfileApiTest extends ServerTestBase {
 
   @BeforeEach
   void shop() {
-    if (loadFailed != null) {
-      throw loadFailed;
-    }
-    if (loaded) {
-      return;
-    }
-    try {
-      load();
-    } catch (AssertionError e) {
-      loadFailed = e;
-      throw e;
-    }
-    loaded = true;
+    SHOP.run(this::load);
   }
 
   private void load() {

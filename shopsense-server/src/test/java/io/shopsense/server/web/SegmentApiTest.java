@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.core.json.JsonCodec;
+import io.shopsense.server.OnceBeforeAll;
 import io.shopsense.server.ServerTestBase;
 import io.shopsense.server.web.ShopEvents.Product;
 import io.shopsense.server.web.ShopEvents.Who;
@@ -36,8 +37,7 @@ class SegmentApiTest extends ServerTestBase {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   /** A city trait that reads like an SQL injection: it must stay a plain value all the way. */
   private static final String SQL_CITY = "'; drop table segments; --";
-  private static boolean loaded;
-  private static AssertionError loadFailed;
+  private static final OnceBeforeAll SHOP = new OnceBeforeAll();
 
   private static Instant daysAgo(int days) {
     return NOW.minus(Duration.ofDays(days));
@@ -45,19 +45,7 @@ class SegmentApiTest extends ServerTestBase {
 
   @BeforeEach
   void shop() {
-    if (loadFailed != null) {
-      throw loadFailed;
-    }
-    if (loaded) {
-      return;
-    }
-    try {
-      load();
-    } catch (AssertionError e) {
-      loadFailed = e;
-      throw e;
-    }
-    loaded = true;
+    SHOP.run(this::load);
   }
 
   private void load() {

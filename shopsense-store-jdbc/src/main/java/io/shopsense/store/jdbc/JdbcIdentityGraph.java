@@ -55,27 +55,30 @@ final class JdbcIdentityGraph implements IdentityGraph {
 
   @Override
   public Map<Identifier, PersonId> personsOf(Collection<Identifier> identifiers) {
-    Map<IdentifierKind, List<String>> byKind = new LinkedHashMap<>();
-    identifiers.forEach(i -> byKind.computeIfAbsent(i.kind(), k -> new ArrayList<>()).add(i.value()));
-    if (byKind.isEmpty()) {
+    List<Identifier> all = new ArrayList<>(new java.util.LinkedHashSet<>(identifiers));
+    if (all.isEmpty()) {
       return Map.of();
     }
+    // a row-value IN list: H2 looks each pair up in the primary key, where `kind = ? and id_value in (…)` made it
+    // scan every identifier of the kind (a query per batch that grew with the shop)
     return sql.read(c -> {
       Map<Identifier, PersonId> owners = new HashMap<>();
-      for (Map.Entry<IdentifierKind, List<String>> e : byKind.entrySet()) {
-        List<String> values = e.getValue();
-        for (int from = 0; from < values.size(); from += Sql.IN_LIST) {
-          List<String> chunk = values.subList(from, Math.min(values.size(), from + Sql.IN_LIST));
-          try (PreparedStatement ps = c.prepareStatement("select id_value, person_id from identifiers where kind = ? "
-              + "and id_value in (" + Sql.placeholders(chunk.size()) + ")")) {
-            ps.setString(1, e.getKey().key());
-            for (int i = 0; i < chunk.size(); i++) {
-              ps.setString(i + 2, chunk.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                owners.put(new Identifier(e.getKey(), rs.getString(1)), PersonId.of(rs.getString(2)));
-              }
+      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
+        List<Identifier> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < chunk.size(); i++) {
+          rows.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("select kind, id_value, person_id from identifiers "
+            + "where (kind, id_value) in (" + rows + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(2 * i + 1, chunk.get(i).kind().key());
+            ps.setString(2 * i + 2, chunk.get(i).value());
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              owners.put(new Identifier(IdentifierKind.fromKey(rs.getString(1)).orElseThrow(), rs.getString(2)),
+                  PersonId.of(rs.getString(3)));
             }
           }
         }
