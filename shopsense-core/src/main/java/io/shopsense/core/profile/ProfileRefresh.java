@@ -33,6 +33,8 @@ public final class ProfileRefresh {
   private static final Duration MIN_GAP = Duration.ofMinutes(1);
   private volatile Instant lastRun;
   private volatile long lastCount;
+  /** The segments the last refresh evaluated everyone against. */
+  private SegmentEvaluator evaluated = SegmentEvaluator.NONE;
 
   public ProfileRefresh(ProfileEngine engine, ProfileStore profiles, SegmentStore segments, ProfileWriter writer,
       UnitOfWork unitOfWork, Duration every) {
@@ -79,6 +81,8 @@ public final class ProfileRefresh {
     boolean sameWindows = previous.windows().equals(model.windows());
     SegmentEvaluator segmentSet = engine.segments();
     boolean anySegments = !segmentSet.ids().isEmpty();
+    // segments saved or deleted since the last refresh: everyone's membership is evaluated again
+    boolean segmentsChanged = segmentSet != evaluated;
     long count = 0;
     long stageChanges = 0;
     long segmentChanges = 0;
@@ -93,7 +97,7 @@ public final class ProfileRefresh {
         before.put(p.person(), p);
         ProfileFacts quick = engine.factsFromFacts(p.facts(), now, sameWindows);
         boolean changed = quick == null || !quick.equals(p.facts());
-        if (quick == null || (anySegments && (changed || segmentSet.usesTimeWindows()))) {
+        if (quick == null || (anySegments && (changed || segmentsChanged || segmentSet.usesTimeWindows()))) {
           states.put(p.person(), engine.decode(p)); // segments (or an active stage) need the state
         } else if (changed) {
           factsOnly.put(p.person(), quick);
@@ -114,6 +118,7 @@ public final class ProfileRefresh {
     }
     lastRun = now;
     lastCount = count;
+    evaluated = segmentSet;
     return new Report(now, model, count, decoded, stageChanges, segmentChanges, (System.nanoTime() - start) / 1_000_000);
   }
 }

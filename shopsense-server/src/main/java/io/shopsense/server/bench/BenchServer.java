@@ -44,9 +44,17 @@ final class BenchServer implements AutoCloseable {
   /** Starts {@code java -jar shopsense.jar serve} over a fresh folder under {@code parent} and waits until healthy. */
   static BenchServer start(Path parent, String heap, List<String> serverArgs) throws IOException,
       InterruptedException {
-    Path jar = ownJar();
     Files.createDirectories(parent);
-    Path dir = Files.createTempDirectory(parent, "bench-");
+    return startOn(Files.createTempDirectory(parent, "bench-"), heap, serverArgs, true);
+  }
+
+  /**
+   * Starts {@code java -jar shopsense.jar serve} over the data folder {@code dir} and waits until healthy; with
+   * {@code owns}, the folder is deleted when the server is closed.
+   */
+  static BenchServer startOn(Path dir, String heap, List<String> serverArgs, boolean owns) throws IOException,
+      InterruptedException {
+    Path jar = ownJar();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -80,7 +88,7 @@ final class BenchServer implements AutoCloseable {
       Thread.sleep(200);
     }
     String key = Files.readString(dir.resolve("admin-key"), StandardCharsets.UTF_8).strip();
-    return new BenchServer(p, dir, true, url, key);
+    return new BenchServer(p, dir, owns, url, key);
   }
 
   /** The jar this command runs from: {@code java -jar shopsense.jar bench ...}. */
