@@ -136,10 +136,17 @@ public class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "shop:    %,d people, %,d customers, %,d orders, %s %s revenue, %s to %s%n",
         summary.people(), summary.customers(), summary.orders(), summary.revenue().toPlainString(),
         summary.currency(), summary.first(), summary.last());
-    out.print("waiting for identity resolution and the lake to catch up ...");
+    out.print("waiting for identity resolution, profiles and the lake to catch up ...");
     out.flush();
     awaitCaughtUp(client, Duration.ofMinutes(10));
     out.println(" done");
+    JsonNode refresh = client.post("/v1/profiles/refresh", java.util.Map.of());
+    JsonNode stages = client.get("/v1/lifecycle/distribution").get("stages");
+    StringBuilder byStage = new StringBuilder();
+    stages.fields().forEachRemaining(e -> byStage.append(byStage.length() == 0 ? "" : ", ").append(e.getKey())
+        .append(' ').append(e.getValue().asLong()));
+    out.printf(Locale.ROOT, "profiles: %,d (%s); RFM fitted on %,d customers%n", refresh.get("profiles").asLong(),
+        byStage, refresh.get("model").get("rfm").get("customers").asLong());
   }
 
   private static void awaitCaughtUp(ApiClient client, Duration timeout) throws InterruptedException {
@@ -177,6 +184,9 @@ public class DemoCommand implements Callable<Integer> {
     out.println("  ./shopsense sql \"select event, count(*) n from events group by 1 order by n desc\"");
     out.println("  ./shopsense quality");
     out.println("  ./shopsense quarantine list");
+    out.println("  ./shopsense profile rfm");
+    out.println("  ./shopsense profile get --user-id u1000001");
+    out.println("  ./shopsense segment preview --rule \"lifecycle = 'active' and interest('category:outdoor') > 0.3\"");
     out.flush();
   }
 }

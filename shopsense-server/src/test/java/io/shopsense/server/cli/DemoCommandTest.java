@@ -31,6 +31,8 @@ class DemoCommandTest {
     assertThat(first).contains("catalog:", "products", "0 rejected", "ShopSense is running at http://localhost:",
         "admin API key:", "storefront (ingest) key:", "export SHOPSENSE_URL=");
     assertThat(first).containsPattern("events: +[0-9,]+ sent through POST /v1/batch");
+    assertThat(first).containsPattern("profiles: [1-9][0-9,]* \\(potential [0-9]+, new [0-9]+, active [0-9]+, "
+        + "silent [0-9]+, churned [0-9]+\\); RFM fitted on [1-9][0-9,]* customers");
     assertThat(Files.readString(dir.resolve("admin-key")).strip()).startsWith("ss_");
     assertThat(Files.list(dir.resolve("lake").resolve("events")).count()).isPositive();
 
