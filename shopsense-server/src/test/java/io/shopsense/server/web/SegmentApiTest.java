@@ -275,6 +275,8 @@ class SegmentApiTest extends ServerTestBase {
     assertThat(history.body().get("sizes")).isNotEmpty();
     JsonNode last = history.body().get("sizes").get(history.body().get("sizes").size() - 1);
     assertThat(last.get("size").asLong()).isEqualTo(size);
+    assertThat(get("/v1/segments/sa-export/history?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", readKey)
+        .status()).as("from after to").isEqualTo(400);
     assertThat(get("/v1/segments/sa-export", readKey).body().get("size").asLong()).isEqualTo(size);
   }
 

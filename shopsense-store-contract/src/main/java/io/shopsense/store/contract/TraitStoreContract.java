@@ -7,6 +7,7 @@ import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.TraitStore;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,29 @@ public abstract class TraitStoreContract {
 
   protected static Instant at(int seconds) {
     return T0.plusSeconds(seconds);
+  }
+
+  @Test
+  void readsTheTraitsOfManyPersonsAtOnceLeavingOutThoseWithout() {
+    traits.set(ANNA, props("city", "Köln", "vip", true), at(0));
+    traits.set(BEN, props("city", "Wien"), at(0));
+    List<PersonId> asked = new ArrayList<>(List.of(ANNA, BEN, PersonId.of("person-nobody")));
+    for (int i = 0; i < 250; i++) { // more than one query's worth
+      PersonId p = PersonId.of("person-" + i);
+      asked.add(p);
+      if (i % 2 == 0) {
+        traits.set(p, props("n", (long) i), at(0));
+      }
+    }
+
+    Map<PersonId, Properties> all = traits.getAll(asked);
+
+    assertThat(all).hasSize(2 + 125);
+    assertThat(all.get(ANNA)).isEqualTo(traits.get(ANNA));
+    assertThat(all.get(BEN)).isEqualTo(props("city", "Wien"));
+    assertThat(all.get(PersonId.of("person-42"))).isEqualTo(props("n", 42L));
+    assertThat(all).doesNotContainKey(PersonId.of("person-43")).doesNotContainKey(PersonId.of("person-nobody"));
+    assertThat(traits.getAll(List.of())).isEmpty();
   }
 
   @Test

@@ -55,6 +55,36 @@ final class JdbcTraitStore implements TraitStore {
     });
   }
 
+  /** One query per hundred persons, for segment evaluation over many profiles. */
+  @Override
+  public Map<PersonId, Properties> getAll(java.util.Collection<PersonId> persons) {
+    List<PersonId> all = new ArrayList<>(new java.util.LinkedHashSet<>(persons));
+    if (all.isEmpty()) {
+      return Map.of();
+    }
+    return sql.read(c -> {
+      Map<PersonId, Map<String, Object>> values = new java.util.HashMap<>();
+      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
+        List<PersonId> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement("select person_id, trait_name, trait_json from traits "
+            + "where person_id in (" + Sql.placeholders(chunk.size()) + ") order by person_id, trait_name")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i).value());
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              values.computeIfAbsent(PersonId.of(rs.getString(1)), p -> new LinkedHashMap<>())
+                  .put(rs.getString(2), JsonCodec.toValue(JsonCodec.parse(rs.getString(3))));
+            }
+          }
+        }
+      }
+      Map<PersonId, Properties> out = new java.util.HashMap<>();
+      values.forEach((p, v) -> out.put(p, new Properties(v)));
+      return out;
+    });
+  }
+
   /** Newer values of {@code from} replace those of {@code to}; on a tie {@code to} keeps its own. Idempotent. */
   @Override
   public void merge(PersonId from, PersonId to) {

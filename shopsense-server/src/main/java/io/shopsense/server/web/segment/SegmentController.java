@@ -166,6 +166,9 @@ public class SegmentController {
     definition(id);
     Instant end = to == null ? platform.clock().instant().plusSeconds(1) : instant("to", to);
     Instant start = from == null ? end.minus(java.time.Duration.ofDays(90)) : instant("from", from);
+    if (!start.isBefore(end)) {
+      throw ApiProblem.badRequest("invalid_parameter", "from must be before to");
+    }
     return Map.of("segment", id, "sizes", segments().sizeHistory(id, start, end));
   }
 
