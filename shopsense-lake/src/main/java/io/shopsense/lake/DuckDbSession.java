@@ -17,13 +17,14 @@ import org.duckdb.DuckDBConnection;
  * count from the settings (DuckDB's default would take 80% of the machine's memory), UTC as the session time zone,
  * no extension ever installed or loaded at run time (parquet, json and icu are statically linked in the driver; the
  * machine cannot download), and a private spill folder (DuckDB's default is {@code .tmp} in the working directory,
- * and two processes sharing one would clash). Not thread-safe: one user at a time.
+ * and two processes sharing one would clash), deleted on close. Public for tools that query the lake's files
+ * themselves (the profile benchmark's SQL baseline). Not thread-safe: one user at a time.
  */
-final class DuckDbSession implements AutoCloseable {
+public final class DuckDbSession implements AutoCloseable {
   private final DuckDBConnection connection;
   private final Path spillDir;
 
-  DuckDbSession(LakeSettings settings) {
+  public DuckDbSession(LakeSettings settings) {
     this(settings, false);
   }
 
@@ -56,7 +57,7 @@ final class DuckDbSession implements AutoCloseable {
     }
   }
 
-  DuckDBConnection connection() {
+  public DuckDBConnection connection() {
     return connection;
   }
 
@@ -103,11 +104,11 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /** A SQL string literal. */
-  static String literal(String text) {
+  public static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 
-  static String literal(Path path) {
+  public static String literal(Path path) {
     return literal(path.toString());
   }
 

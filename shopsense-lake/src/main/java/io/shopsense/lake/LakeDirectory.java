@@ -108,6 +108,15 @@ final class LakeDirectory {
     return files;
   }
 
+  /** The files of the table a reader should see ({@link #live}), by day and then by position. */
+  List<LakeFile> liveFiles(LakeTable table) {
+    List<LakeFile> files = new ArrayList<>();
+    for (LocalDate day : days(table)) {
+      files.addAll(live(files(table, day)));
+    }
+    return files;
+  }
+
   /**
    * The files of one partition that a reader should see: all but those superseded by another file of the list (the
    * inputs of a compaction whose output is installed but which are not deleted yet).

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -99,12 +98,7 @@ public final class LakeProfileSource implements ProfileRebuild.Source<LakeProfil
 
   /** The live Parquet files of a table (not those a compaction has superseded), oldest day first. */
   public static List<Path> liveFiles(Path lake, LakeTable table) {
-    LakeDirectory dir = new LakeDirectory(lake);
-    List<Path> out = new ArrayList<>();
-    for (var day : dir.days(table)) {
-      LakeDirectory.live(dir.files(table, day)).forEach(f -> out.add(f.path()));
-    }
-    return out;
+    return new LakeDirectory(lake).liveFiles(table).stream().map(LakeFile::path).toList();
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -180,10 +179,7 @@ public final class LakeQuery implements AutoCloseable {
   private void refreshViews() throws SQLException {
     listed.clear();
     for (LakeTable table : LakeTable.values()) {
-      List<LakeFile> files = new ArrayList<>();
-      for (LocalDate day : dir.days(table)) {
-        files.addAll(LakeDirectory.live(dir.files(table, day)));
-      }
+      List<LakeFile> files = dir.liveFiles(table);
       listed.addAll(files);
       if (files.equals(viewFiles.get(table))) {
         continue;

@@ -32,6 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -60,6 +62,7 @@ public final class Platform implements AutoCloseable {
   private final ProfileService profiles;
   private final SegmentService segments;
   private final ProfileWriter profileWriter;
+  private final ProfileRefresh profileRefresh;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
 
@@ -86,13 +89,14 @@ public final class Platform implements AutoCloseable {
         .filter(m -> ps.windows() == null || m.windows().equals(ps.windows())).ifPresent(profileEngine::model);
     this.profileWriter = new ProfileWriter(profileEngine, stores.profileStore(), stores.profileChanges(),
         stores.segmentStore(), stores.traitStore());
-    ProfileRefresh refresh = new ProfileRefresh(profileEngine, stores.profileStore(), stores.segmentStore(),
+    this.profileRefresh = new ProfileRefresh(profileEngine, stores.profileStore(), stores.segmentStore(),
         profileWriter, stores.unitOfWork(), ps.refreshEvery());
     this.profileConsumer = new ProfileConsumer(profileEngine, stores.profileStore(), stores.identityGraph(),
-        stores.consumerOffsets(), stores.unitOfWork(), profileWriter, refresh, clock, identity.name(),
+        stores.consumerOffsets(), stores.unitOfWork(), profileWriter, profileRefresh, clock, identity.name(),
         Duration.ofSeconds(60));
     this.segments = new SegmentService(profileEngine, stores.segmentStore(), stores.profileStore(),
-        stores.traitStore(), stores.unitOfWork(), clock, profileConsumer::requestRefresh);
+        // without real time, memberships are written by the next rebuild with apply
+        stores.traitStore(), stores.unitOfWork(), clock, ps.realTime() ? profileConsumer::requestRefresh : () -> { });
     segments.load();
     this.profiles = new ProfileService(profileEngine, stores.profileStore(), stores.profileChanges(),
         stores.segmentStore(), persons, stores.identityGraph(), clock);
@@ -214,7 +218,31 @@ public final class Platform implements AutoCloseable {
    * pipeline has caught up and the lake has flushed.
    */
   public RebuildReport rebuildProfiles(boolean apply) throws Exception {
-    return profileConsumer.submit(() -> rebuildNow(apply)).get();
+    return onProfileWriter(() -> rebuildNow(apply));
+  }
+
+  /**
+   * Runs work where profiles are written, so that it never interleaves with other profile writes: on the real-time
+   * consumer's thread between two batches, or — with real time off, when that thread does not run — here, one piece
+   * of work at a time. Rethrows what the work threw.
+   */
+  public <T> T onProfileWriter(Callable<T> work) throws Exception {
+    if (!settings.profile().realTime()) {
+      synchronized (profileWriter) {
+        return work.call();
+      }
+    }
+    try {
+      return profileConsumer.submit(work).get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Refits the RFM model and applies what time alone changes, now (see {@link ProfileRefresh}). */
+  public ProfileRefresh.Report refreshProfiles() throws Exception {
+    return settings.profile().realTime() ? profileConsumer.requestRefresh().get()
+        : onProfileWriter(() -> profileRefresh.run(clock.instant()));
   }
 
   private RebuildReport rebuildNow(boolean apply) throws Exception {

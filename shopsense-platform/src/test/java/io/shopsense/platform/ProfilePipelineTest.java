@@ -112,4 +112,25 @@ class ProfilePipelineTest {
       assertThat(p.profiles().rfmGrid().customers()).isEqualTo(refresh.model().rfm().customers());
     }
   }
+
+  /** With real time off, nothing folds events as they come; a rebuild with apply writes the profiles. */
+  @Test
+  void withoutRealTimeTheRebuildWritesProfilesAndWorkRunsOnTheCallingThread() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    DemoShop shop = DemoShop.of(DemoSettings.of(9, 2_000, now));
+    PlatformSettings settings = PlatformFixture.embedded(dir);
+    try (Platform p = PlatformFixture.open(settings.withProfile(settings.profile().withRealTime(false)))) {
+      List<IncomingEvent> batch = new ArrayList<>();
+      shop.events().forEach(e -> batch.add(IncomingEvent.of(e, "e")));
+      p.ingestor().ingest(batch, IngestRequest.live(SourceId.of("shop"), now));
+      PlatformFixture.awaitPipeline(p);
+      assertThat(p.stores().profileStore().count()).as("no real-time profiles").isZero();
+
+      Platform.RebuildReport applied = p.rebuildProfiles(true);
+      assertThat(applied.persons()).isPositive();
+      assertThat(p.stores().profileStore().count()).isEqualTo(applied.persons());
+      assertThat(p.refreshProfiles().profiles()).isEqualTo(applied.persons());
+      assertThat(p.rebuildProfiles(false).equal()).isEqualTo(applied.persons());
+    }
+  }
 }

@@ -71,28 +71,42 @@ public record LifecycleWindows(Duration activeFor, Duration churnAfter) {
    * plus {@link #activeFor} or {@link #churnAfter}.
    */
   public StageAt stageAt(Instant firstSeen, java.util.NavigableMap<Instant, Integer> orderTimes, Instant now) {
-    if (orderTimes.isEmpty()) {
-      return new StageAt(LifecycleStage.POTENTIAL, firstSeen);
+    long orders = orderTimes.values().stream().mapToLong(Integer::longValue).sum();
+    StageAt known = stageWithoutOrderTimes(firstSeen, orders, orderTimes.isEmpty() ? null : orderTimes.lastKey(),
+        now);
+    if (known != null) {
+      return known;
     }
-    long orders = 0;
+    long seen = 0;
     Instant previous = null;
     Instant activeSince = null;
     for (java.util.Map.Entry<Instant, Integer> o : orderTimes.entrySet()) {
       boolean lapsed = previous != null && Duration.between(previous, o.getKey()).compareTo(activeFor) > 0;
-      orders += o.getValue();
-      if (orders >= 2 && (activeSince == null || lapsed)) {
+      seen += o.getValue();
+      if (seen >= 2 && (activeSince == null || lapsed)) {
         activeSince = o.getKey();
       }
       previous = o.getKey();
     }
-    Duration since = Duration.between(previous, now);
+    return new StageAt(LifecycleStage.ACTIVE, activeSince);
+  }
+
+  /**
+   * The stage when the number of orders and the last order tell it — potential, new, silent, churned — or null for an
+   * active customer, whose stage began at an order only the order times tell ({@link #stageAt}).
+   */
+  public StageAt stageWithoutOrderTimes(Instant firstSeen, long orders, Instant lastOrder, Instant now) {
+    if (orders == 0 || lastOrder == null) {
+      return new StageAt(LifecycleStage.POTENTIAL, firstSeen);
+    }
+    Duration since = Duration.between(lastOrder, now);
     if (since.compareTo(churnAfter) > 0) {
-      return new StageAt(LifecycleStage.CHURNED, previous.plus(churnAfter));
+      return new StageAt(LifecycleStage.CHURNED, lastOrder.plus(churnAfter));
     }
     if (since.compareTo(activeFor) > 0) {
-      return new StageAt(LifecycleStage.SILENT, previous.plus(activeFor));
+      return new StageAt(LifecycleStage.SILENT, lastOrder.plus(activeFor));
     }
-    return orders == 1 ? new StageAt(LifecycleStage.NEW, previous) : new StageAt(LifecycleStage.ACTIVE, activeSince);
+    return orders == 1 ? new StageAt(LifecycleStage.NEW, lastOrder) : null;
   }
 
   private static Duration clamp(Duration d, Duration min, Duration max) {

@@ -22,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,8 +57,8 @@ public final class ProfileConsumer implements LogConsumer {
   private final String identityConsumer;
   private final Duration identityWait;
   private final AtomicReference<CompletableFuture<ProfileRefresh.Report>> refreshRequest = new AtomicReference<>();
-  private final java.util.concurrent.ConcurrentLinkedQueue<java.util.concurrent.FutureTask<?>> tasks =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<FutureTask<?>> tasks =
+      new ConcurrentLinkedQueue<>();
   private final LatencySample latency = new LatencySample(200_000);
   /** Profiles written since the last refresh. */
   private long changed;
@@ -111,7 +115,7 @@ public final class ProfileConsumer implements LogConsumer {
     for (StoredEvent e : events) {
       latency.record(Math.max(0, committed - e.envelope().receivedAt().toEpochMilli()));
     }
-    runRefreshIfDue();
+    runPendingWork();
     return last;
   }
 
@@ -126,7 +130,7 @@ public final class ProfileConsumer implements LogConsumer {
 
   @Override
   public long idle(long handedOver) {
-    runRefreshIfDue();
+    runPendingWork();
     return handedOver;
   }
 
@@ -149,14 +153,15 @@ public final class ProfileConsumer implements LogConsumer {
    * Runs work on the consumer's thread between two batches (so that nothing else writes profiles meanwhile), e.g.
    * replacing profiles by a batch rebuild. The future completes when it has run.
    */
-  public <T> java.util.concurrent.Future<T> submit(java.util.concurrent.Callable<T> work) {
-    java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+  public <T> Future<T> submit(Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
     tasks.add(task);
     return task;
   }
 
-  private void runRefreshIfDue() {
-    for (java.util.concurrent.FutureTask<?> task; (task = tasks.poll()) != null; ) {
+  /** Runs the work submitted for this thread, then the refresh when it is asked for or due. */
+  private void runPendingWork() {
+    for (FutureTask<?> task; (task = tasks.poll()) != null; ) {
       task.run();
     }
     CompletableFuture<ProfileRefresh.Report> asked = refreshRequest.getAndSet(null);

@@ -70,51 +70,44 @@ public final class ProfileEngine {
   public ProfileFacts facts(ProfileState state, BehaviourView view, Instant now) {
     ProfileModel m = model;
     LifecycleWindows.StageAt stage = m.windows().stageAt(view.firstSeen(), state.behaviour().orderTimes(), now);
-    RfmModel.Rfm rfm = m.rfm().score(view);
-    return new ProfileFacts(stage.stage().key(), stage.since(), rfm == null ? null : rfm.recency(),
-        rfm == null ? null : rfm.frequency(), rfm == null ? null : rfm.monetary(),
-        rfm == null ? null : rfm.segment().key(), view.events(), view.orders(), view.netRevenue(), view.firstSeen(),
-        view.lastSeen(), view.lastOrder(), view.daysBetweenOrders());
+    return facts(m, stage.stage().key(), stage.since(), view.events(), view.orders(), view.netRevenue(),
+        view.firstSeen(), view.lastSeen(), view.lastOrder(), view.daysBetweenOrders());
   }
 
   /**
    * The facts at {@code now} under the current model from the stored facts alone, without the state: the RFM scores
-   * (from the last order, orders and net revenue) and the stages time alone leads to (silent and churned since the
-   * last order plus a window, new since the only order, potential since first seen). Null when the state is needed:
-   * a person with several orders whose last one is recent is active since an order that only the order times tell,
-   * unless the stored facts already say active and the windows are those they were derived with.
+   * (from the last order, orders and net revenue) and the stages the order count and the last order tell
+   * ({@link LifecycleWindows#stageWithoutOrderTimes}). Null when the state is needed: an active customer is active
+   * since an order only the order times tell, unless the stored facts already say active and the windows are those
+   * they were derived with.
    *
    * @param sameWindows whether the current model's lifecycle windows are those the stored facts were derived with
    */
   public ProfileFacts factsFromFacts(ProfileFacts f, Instant now, boolean sameWindows) {
     ProfileModel m = model;
+    LifecycleWindows.StageAt known = m.windows().stageWithoutOrderTimes(f.firstSeen(), f.orders(), f.lastOrder(),
+        now);
     String stage;
     Instant since;
-    if (f.orders() == 0 || f.lastOrder() == null) {
-      stage = LifecycleStage.POTENTIAL.key();
-      since = f.firstSeen();
+    if (known != null) {
+      stage = known.stage().key();
+      since = known.since();
+    } else if (sameWindows && LifecycleStage.ACTIVE.key().equals(f.lifecycleStage())) {
+      stage = f.lifecycleStage();
+      since = f.stageSince();
     } else {
-      java.time.Duration gap = java.time.Duration.between(f.lastOrder(), now);
-      if (gap.compareTo(m.windows().churnAfter()) > 0) {
-        stage = LifecycleStage.CHURNED.key();
-        since = f.lastOrder().plus(m.windows().churnAfter());
-      } else if (gap.compareTo(m.windows().activeFor()) > 0) {
-        stage = LifecycleStage.SILENT.key();
-        since = f.lastOrder().plus(m.windows().activeFor());
-      } else if (f.orders() == 1) {
-        stage = LifecycleStage.NEW.key();
-        since = f.lastOrder();
-      } else if (sameWindows && LifecycleStage.ACTIVE.key().equals(f.lifecycleStage())) {
-        stage = f.lifecycleStage();
-        since = f.stageSince();
-      } else {
-        return null;
-      }
+      return null;
     }
-    RfmModel.Rfm rfm = m.rfm().score(f.lastOrder(), f.orders(), f.netRevenue());
+    return facts(m, stage, since, f.events(), f.orders(), f.netRevenue(), f.firstSeen(), f.lastSeen(), f.lastOrder(),
+        f.daysBetweenOrders());
+  }
+
+  private static ProfileFacts facts(ProfileModel m, String stage, Instant since, long events, long orders,
+      java.math.BigDecimal net, Instant firstSeen, Instant lastSeen, Instant lastOrder, Double daysBetweenOrders) {
+    RfmModel.Rfm rfm = m.rfm().score(lastOrder, orders, net);
     return new ProfileFacts(stage, since, rfm == null ? null : rfm.recency(), rfm == null ? null : rfm.frequency(),
-        rfm == null ? null : rfm.monetary(), rfm == null ? null : rfm.segment().key(), f.events(), f.orders(),
-        f.netRevenue(), f.firstSeen(), f.lastSeen(), f.lastOrder(), f.daysBetweenOrders());
+        rfm == null ? null : rfm.monetary(), rfm == null ? null : rfm.segment().key(), events, orders, net,
+        firstSeen, lastSeen, lastOrder, daysBetweenOrders);
   }
 
   /** The segments the person is in at {@code now}. */

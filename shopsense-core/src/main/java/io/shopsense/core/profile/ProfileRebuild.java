@@ -30,12 +30,6 @@ public final class ProfileRebuild {
 
   private ProfileRebuild() {}
 
-  /** Folds a source of decoded events on the calling thread; returns the number of persons. */
-  public static long foldByPerson(Source<Event> source, ProfileEngine engine, int batch,
-      Consumer<Map<PersonId, ProfileState>> sink) throws Exception {
-    return foldByPerson(source, Function.identity(), engine, batch, 1, sink);
-  }
-
   /**
    * Folds a source of rows, each decoded into an event by {@code decode}, with {@code threads} workers (1: on the
    * calling thread); returns the number of persons.

@@ -104,9 +104,12 @@ public final class ProfileRefresh {
         }
       }
       decoded += states.size();
-      ProfileWriter.Written w = unitOfWork.run(() -> writer.write(states, before, now, false));
-      stageChanges += w.stageChanges() + unitOfWork.run(() -> writer.writeFacts(factsOnly, before, now));
-      segmentChanges += w.segmentChanges();
+      long[] written = unitOfWork.run(() -> {
+        ProfileWriter.Written w = writer.write(states, before, now, false);
+        return new long[] {w.stageChanges() + writer.writeFacts(factsOnly, before, now), w.segmentChanges()};
+      });
+      stageChanges += written[0];
+      segmentChanges += written[1];
       count += page.items().size();
       after = page.next();
     } while (after != null);

@@ -56,18 +56,24 @@ public final class ProfileWriter {
       return 0;
     }
     List<ProfileChange> recorded = new ArrayList<>();
-    facts.forEach((person, f) -> {
-      String oldStage = before.get(person).facts().lifecycleStage();
-      if (!f.lifecycleStage().equals(oldStage)) {
-        recorded.add(new ProfileChange(0, person, ProfileChange.Kind.LIFECYCLE_STAGE_CHANGED, oldStage,
-            f.lifecycleStage(), f.stageSince()));
-      }
-    });
+    facts.forEach((person, f) -> stageChange(person, before.get(person), f, recorded));
     profiles.putFacts(facts, now);
     if (!recorded.isEmpty()) {
       changes.append(recorded);
     }
     return recorded.size();
+  }
+
+  /** Records a lifecycle transition from the stored facts ({@code old}, null for a new profile) to {@code now}. */
+  private static boolean stageChange(PersonId person, StoredProfile old, ProfileFacts now,
+      List<ProfileChange> recorded) {
+    String oldStage = old == null ? null : old.facts().lifecycleStage();
+    if (now.lifecycleStage().equals(oldStage)) {
+      return false;
+    }
+    recorded.add(new ProfileChange(0, person, ProfileChange.Kind.LIFECYCLE_STAGE_CHANGED, oldStage,
+        now.lifecycleStage(), now.stageSince()));
+    return true;
   }
 
   /** What one write did. */
@@ -100,10 +106,7 @@ public final class ProfileWriter {
       BehaviourView view = state.behaviour().view();
       ProfileFacts facts = engine.facts(state, view, now);
       StoredProfile old = before.get(person);
-      String oldStage = old == null ? null : old.facts().lifecycleStage();
-      if (!facts.lifecycleStage().equals(oldStage)) {
-        recorded.add(new ProfileChange(0, person, ProfileChange.Kind.LIFECYCLE_STAGE_CHANGED, oldStage,
-            facts.lifecycleStage(), facts.stageSince()));
+      if (stageChange(person, old, facts, recorded)) {
         stageChanges++;
       }
       Set<String> isIn = engine.segmentsOf(state, view, facts, traitsOf.get(person), now);

@@ -31,7 +31,7 @@ import scala.Tuple2;
  * The batch profile rebuild and segment evaluation over the lake, on Spark: every person's {@link ProfileState}
  * folded from scratch from the lake's events, the {@link ProfileModel} fitted over all of them, and each person's
  * facts and segments derived at {@code now} — with the core's own code at each step, so the result equals the local
- * rebuild's ({@code ProfileRebuild.foldByPerson} over {@code LakeProfileSource}) person by person.
+ * rebuild's ({@code LakeProfileSource.fold}) person by person.
  *
  * <ol>
  *   <li>read the live {@code events} files and the identity snapshot, attribute each event to its person

@@ -4,7 +4,7 @@
  * decoded by {@code EventDecoder.decodeColumns} and folded by {@code ProfileState.add}, partial states are merged by
  * {@code ProfileState.merge}, the model is fitted by {@code ProfileModel.Fitter}, facts and segments come from
  * {@code ProfileEngine} and {@code SegmentRules} — so the output equals the local rebuild's
- * ({@code ProfileRebuild.foldByPerson} over {@code LakeProfileSource}) person by person; Spark only moves the data.
+ * ({@code LakeProfileSource.fold}) person by person; Spark only moves the data.
  * Spark is never loaded by the server (its Jetty needs Servlet 5, Spring Boot brings 6): the job runs in its own JVM.
  *
  * <h2>Running it</h2>

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark rebuild against the local one ({@code ProfileRebuild.foldByPerson} over {@code LakeProfileSource}, then
+ * The Spark rebuild against the local one ({@code LakeProfileSource.fold}, then
  * the same model fit and derivation) on a small shop's lake: equal states, model, facts and segments, person by
  * person. The job runs once for the class; each test looks at one side of its output.
  */

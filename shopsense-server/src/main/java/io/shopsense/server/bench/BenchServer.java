@@ -114,11 +114,8 @@ final class BenchServer implements AutoCloseable {
    * {@code histogram_quantile} does (the upper bound of the bucket the quantile falls in); NaN when absent.
    */
   double quantile(String timer, double q) throws IOException, InterruptedException {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
-        + "/actuator/prometheus")).header("Authorization", "Bearer " + adminKey).build(),
-        HttpResponse.BodyHandlers.ofString());
     java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
-    for (String line : r.body().split("\n")) {
+    for (String line : prometheus()) {
       if (line.startsWith(timer + "_bucket{")) {
         int le = line.indexOf("le=\"") + 4;
         String bound = line.substring(le, line.indexOf('"', le));
@@ -136,6 +133,13 @@ final class BenchServer implements AutoCloseable {
       }
     }
     return Double.NaN;
+  }
+
+  /** The lines of the server's Prometheus metrics now. */
+  String[] prometheus() throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+        .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString()).body()
+        .split("\n");
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {

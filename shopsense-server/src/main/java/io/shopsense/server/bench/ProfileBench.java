@@ -13,6 +13,7 @@ import io.shopsense.core.profile.ProfileModel;
 import io.shopsense.core.profile.RfmModel;
 import io.shopsense.demo.DemoSettings;
 import io.shopsense.demo.DemoShop;
+import io.shopsense.lake.DuckDbSession;
 import io.shopsense.lake.LakeProfileSource;
 import io.shopsense.lake.LakeSettings;
 import io.shopsense.lake.LakeTable;
@@ -20,8 +21,6 @@ import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -138,7 +136,7 @@ public class ProfileBench implements Callable<Integer> {
     long[] folded = {0};
     ProfileModel.Fitter fitter = new ProfileModel.Fitter();
     List<double[]> values = new ArrayList<>();
-    new LakeProfileSource(lake).fold(engine, 2_000, threads, states -> states.values().forEach(s -> {
+    long persons = new LakeProfileSource(lake).fold(engine, 2_000, threads, states -> states.values().forEach(s -> {
       BehaviourView v = s.behaviour().view();
       folded[0] += v.events();
       ProfileFacts facts = engine.facts(s, v, now);
@@ -154,25 +152,15 @@ public class ProfileBench implements Callable<Integer> {
           java.math.BigDecimal.valueOf(v[2]));
       customers += rfm == null ? 0 : 1;
     }
-    long persons = folded[0] == 0 ? 0 : countPersons(lake);
     return new long[] {persons, customers, folded[0]};
-  }
-
-  private static long countPersons(LakeSettings lake) throws Exception {
-    try (Connection c = duck(lake); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(DISTINCT person_id) FROM read_parquet("
-            + literal(lake.directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE))
-            + ")")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   /** The baseline: persons and customers of the hand-written aggregate, materialised into a table. */
   static long[] sqlAggregate(LakeSettings lake) throws Exception {
     String events = files(lake, LakeTable.EVENTS);
     String lines = files(lake, LakeTable.LINES);
-    String ids = literal(lake.directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE));
+    String ids = DuckDbSession.literal(
+        lake.directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE));
     String person = "coalesce(u.person_id, a.person_id)";
     String join = " LEFT JOIN ids u ON u.kind = 'USER_ID' AND u.value = x.user_id"
         + " LEFT JOIN ids a ON a.kind = 'ANONYMOUS_ID' AND a.value = x.anonymous_id";
@@ -210,7 +198,7 @@ public class ProfileBench implements Callable<Integer> {
         + " FROM r WHERE orders > 0)"
         + " SELECT r.*, " + score("epoch(r.last_order)", "rc") + " AS recency, " + score("r.orders", "fc")
         + " AS frequency, " + score("r.net", "mc") + " AS monetary FROM r, cuts";
-    try (Connection c = duck(lake); Statement s = c.createStatement()) {
+    try (DuckDbSession db = new DuckDbSession(lake); Statement s = db.connection().createStatement()) {
       s.execute(sql);
       try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (orders > 0) FROM profiles")) {
         rs.next();
@@ -224,24 +212,8 @@ public class ProfileBench implements Callable<Integer> {
         + cuts + "[2])::INT + (" + value + " > " + cuts + "[3])::INT + (" + value + " > " + cuts + "[4])::INT END";
   }
 
-  private static Connection duck(LakeSettings lake) throws Exception {
-    Properties config = new Properties();
-    config.setProperty("memory_limit", lake.memoryLimit());
-    config.setProperty("threads", Integer.toString(lake.threads()));
-    config.setProperty("temp_directory", Files.createTempDirectory("bench-duckdb-").toString());
-    Connection c = DriverManager.getConnection("jdbc:duckdb:", config);
-    try (Statement s = c.createStatement()) {
-      s.execute("SET TimeZone = 'UTC'");
-    }
-    return c;
-  }
-
   private static String files(LakeSettings lake, LakeTable table) {
-    return LakeProfileSource.liveFiles(lake.directory(), table).stream().map(ProfileBench::literal)
+    return LakeProfileSource.liveFiles(lake.directory(), table).stream().map(DuckDbSession::literal)
         .collect(Collectors.joining(", "));
-  }
-
-  private static String literal(Path p) {
-    return "'" + p.toString().replace("'", "''") + "'";
   }
 }

@@ -3,8 +3,8 @@ package io.shopsense.server.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.api.event.Event;
 import io.shopsense.api.id.PersonId;
-import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.api.identity.Identifier;
+import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.api.profile.StoredProfile;
 import io.shopsense.core.collect.EventDecoder;
 import io.shopsense.core.json.JsonCodec;
@@ -14,10 +14,6 @@ import io.shopsense.platform.PlatformSettings;
 import io.shopsense.platform.StoreProvider;
 import io.shopsense.platform.Stores;
 import io.shopsense.server.cli.ApiClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,11 +116,8 @@ public class ProfileStoreBench implements Callable<Integer> {
 
   /** The heap in use now, summed over the heap pools of the server's Prometheus metrics. */
   private static long heapUsed(BenchServer server) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url
-        + "/actuator/prometheus")).header("Authorization", "Bearer " + server.adminKey).build(),
-        HttpResponse.BodyHandlers.ofString());
     long sum = 0;
-    for (String line : r.body().split("\n")) {
+    for (String line : server.prometheus()) {
       if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
         sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }

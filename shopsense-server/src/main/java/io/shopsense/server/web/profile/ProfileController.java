@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -123,7 +122,7 @@ public class ProfileController {
   /** Refits the RFM model and applies time-driven changes now, instead of at the next scheduled refresh. */
   @PostMapping(path = "/v1/profiles/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
   public ProfileRefresh.Report refresh() throws Exception {
-    return platform.profileConsumer().requestRefresh().get(30, TimeUnit.MINUTES);
+    return platform.refreshProfiles();
   }
 
   /**

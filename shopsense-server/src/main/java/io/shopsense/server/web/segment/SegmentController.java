@@ -21,8 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -97,12 +95,10 @@ public class SegmentController {
     validId(id);
     boolean deleted;
     try {
-      deleted = platform.profileConsumer().submit(() -> segments().delete(id)).get(5, TimeUnit.MINUTES);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IllegalStateException inUse) {
-        throw new ApiProblem(HttpStatus.CONFLICT, "segment_in_use", inUse.getMessage());
-      }
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      // where profiles are written: a refresh recording this segment's size would race the delete otherwise
+      deleted = platform.onProfileWriter(() -> segments().delete(id));
+    } catch (IllegalStateException inUse) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "segment_in_use", inUse.getMessage());
     }
     if (!deleted) {
       throw ApiProblem.notFound("segment");
