@@ -73,6 +73,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileStore profileStore;
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
+  private final JdbcAuditLog auditLog;
+  private final JdbcUsageLog usageLog;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -88,6 +90,8 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.auditLog = new JdbcAuditLog(sql);
+    this.usageLog = new JdbcUsageLog(sql);
   }
 
   /**
@@ -244,6 +248,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public SegmentStore segmentStore() {
     return segmentStore;
+  }
+
+  public io.shopsense.api.audit.AuditLog auditLog() {
+    return auditLog;
+  }
+
+  public io.shopsense.api.privacy.UsageLog usageLog() {
+    return usageLog;
   }
 
   DataSource dataSource() {
