@@ -63,6 +63,16 @@ public final class Platform implements AutoCloseable {
   private final SegmentService segments;
   private final ProfileWriter profileWriter;
   private final ProfileRefresh profileRefresh;
+  /** The audit trail: request auditing and features' domain events (the anchor file is in the data directory). */
+  private final io.shopsense.core.audit.AuditTrail audit;
+  /** Counts segment entries in the usage log from the profile change feed, on a thread of its own. */
+  private final io.shopsense.core.usage.SegmentUsageFollower usageFollower;
+  private final java.util.concurrent.ScheduledExecutorService usageThread =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "usage-follower");
+        t.setDaemon(true);
+        return t;
+      });
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
 
@@ -79,6 +89,10 @@ public final class Platform implements AutoCloseable {
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
     this.clock = clock;
+    this.audit = new io.shopsense.core.audit.AuditTrail(stores.auditLog(), clock,
+        new io.shopsense.core.audit.AuditAnchor(settings.store().dataDir().resolve(AUDIT_ANCHOR)));
+    this.usageFollower = new io.shopsense.core.usage.SegmentUsageFollower(stores.profileChanges(), stores.usageLog(),
+        stores.consumerOffsets(), stores.unitOfWork(), 1_000);
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
         stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
@@ -139,10 +153,33 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Starts the consumers that follow the event log. */
+  /** The file in the data directory that keeps the audit chain's head outside the database. */
+  public static final String AUDIT_ANCHOR = "audit-head";
+
+  /** Starts the consumers that follow the event log, and the usage follower. */
   public Platform start() {
     pipeline.start();
+    usageThread.scheduleWithFixedDelay(this::followUsage, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
     return this;
+  }
+
+  private void followUsage() {
+    try {
+      usageFollower.catchUp();
+    } catch (RuntimeException e) {
+      // retried on the next tick from the committed offset; the message names no person
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "the usage follower failed; retrying", e);
+    }
+  }
+
+  public io.shopsense.core.audit.AuditTrail audit() {
+    return audit;
+  }
+
+  /** Runs the usage follower now, up to the end of the profile change feed (tests, and before an export). */
+  public long followUsageNow() throws Exception {
+    return usageThread.submit(usageFollower::catchUp).get();
   }
 
   public PlatformSettings settings() {
@@ -303,6 +340,12 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    usageThread.shutdownNow();
+    try {
+      usageThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       pipeline.close();
     } finally {

@@ -31,6 +31,8 @@ public record Stores(
     ProfileStore profileStore,
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
+    io.shopsense.api.audit.AuditLog auditLog,
+    io.shopsense.api.privacy.UsageLog usageLog,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 
