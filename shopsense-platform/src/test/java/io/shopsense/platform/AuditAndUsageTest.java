@@ -64,6 +64,23 @@ class AuditAndUsageTest {
   }
 
   @Test
+  void aPersonsUsageIncludesWhatWasRecordedUnderIdsMergedIntoThemNewestDayFirst() {
+    try (Platform p = PlatformFixture.open(PlatformFixture.embedded(dir))) {
+      var log = p.stores().usageLog();
+      LocalDate day = LocalDate.of(2026, 3, 1);
+      log.recordAll(List.of(
+          new UsageCount(ANN, day, Purpose.PERSONALISATION, UsageKind.SEGMENT_ENTERED, 1),
+          new UsageCount(BOB, day, Purpose.PERSONALISATION, UsageKind.SEGMENT_ENTERED, 2),
+          new UsageCount(BOB, day.plusDays(1), Purpose.MARKETING_EMAIL, UsageKind.MESSAGE_SENT, 1),
+          new UsageCount(PersonId.of("p-other"), day, Purpose.ANALYTICS, UsageKind.DATA_SHARED, 9)));
+
+      assertThat(io.shopsense.core.usage.PersonUsage.of(log, ANN, List.of(BOB))).containsExactly(
+          new UsageCount(ANN, day.plusDays(1), Purpose.MARKETING_EMAIL, UsageKind.MESSAGE_SENT, 1),
+          new UsageCount(ANN, day, Purpose.PERSONALISATION, UsageKind.SEGMENT_ENTERED, 3));
+    }
+  }
+
+  @Test
   void theAnchorOutsideTheDatabaseFindsATailCutOffWithTheDatabasesHead() throws Exception {
     AuditEntry fourth;
     try (Platform p = PlatformFixture.open(PlatformFixture.embedded(dir))) {

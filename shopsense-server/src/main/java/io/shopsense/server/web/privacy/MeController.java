@@ -33,13 +33,23 @@ public class MeController {
   public Map<String, Object> usage(@AuthenticationPrincipal CustomerPrincipal me,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
-    PersonId person = platform.persons().find(me.person()).map(PersonView::id).orElse(me.person());
-    return UsageViews.report(person, platform.stores().usageLog().of(person), lang, acceptLanguage);
+    java.util.Optional<PersonView> view = platform.persons().find(me.person());
+    PersonId person = view.map(PersonView::id).orElse(me.person());
+    return UsageViews.report(person, UsageViews.counts(platform, person, view), lang, acceptLanguage);
   }
 
   /** Shared by the customer's and the staff's usage views. */
   static final class UsageViews {
     private UsageViews() {}
+
+    /** The person's counts, with those recorded under ids merged into them. */
+    static java.util.List<io.shopsense.api.privacy.UsageCount> counts(Platform platform, PersonId person,
+        java.util.Optional<PersonView> view) {
+      java.util.List<PersonId> merged = view.map(v -> v.merges().stream()
+          .filter(m -> m.survivor().equals(person)).map(io.shopsense.api.identity.MergeRecord::merged).toList())
+          .orElse(java.util.List.of());
+      return io.shopsense.core.usage.PersonUsage.of(platform.stores().usageLog(), person, merged);
+    }
 
     static Map<String, Object> report(PersonId person, java.util.List<io.shopsense.api.privacy.UsageCount> counts,
         String lang, String acceptLanguage) {

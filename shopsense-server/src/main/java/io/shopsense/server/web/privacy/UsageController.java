@@ -23,9 +23,10 @@ public class UsageController {
   @GetMapping(path = "/v1/privacy/usage/{personRef}", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> usage(@PathVariable String personRef, @RequestParam(required = false) String lang) {
     PersonId asked = PersonId.of(personRef);
-    PersonId person = platform.persons().find(asked).map(PersonView::id).orElse(asked);
-    var counts = platform.stores().usageLog().of(person);
-    if (counts.isEmpty() && platform.persons().find(asked).isEmpty()) {
+    java.util.Optional<PersonView> view = platform.persons().find(asked);
+    PersonId person = view.map(PersonView::id).orElse(asked);
+    var counts = MeController.UsageViews.counts(platform, person, view);
+    if (counts.isEmpty() && view.isEmpty()) {
       throw ApiProblem.notFound("person");
     }
     return MeController.UsageViews.report(person, counts, lang, null);
