@@ -67,6 +67,8 @@ public final class Platform implements AutoCloseable {
   private final io.shopsense.core.audit.AuditTrail audit;
   /** Counts segment entries in the usage log from the profile change feed, on a thread of its own. */
   private final io.shopsense.core.usage.SegmentUsageFollower usageFollower;
+  /** Buffers the usage counts of hot paths (recommendations served, messages sent), flushed every second. */
+  private final io.shopsense.core.usage.UsageRecorder usageRecorder;
   private final java.util.concurrent.ScheduledExecutorService usageThread =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "usage-follower");
@@ -93,6 +95,7 @@ public final class Platform implements AutoCloseable {
         new io.shopsense.core.audit.AuditAnchor(settings.store().dataDir().resolve(AUDIT_ANCHOR)));
     this.usageFollower = new io.shopsense.core.usage.SegmentUsageFollower(stores.profileChanges(), stores.usageLog(),
         stores.consumerOffsets(), stores.unitOfWork(), 1_000);
+    this.usageRecorder = new io.shopsense.core.usage.UsageRecorder(stores.usageLog());
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
         stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
@@ -165,6 +168,7 @@ public final class Platform implements AutoCloseable {
 
   private void followUsage() {
     try {
+      usageRecorder.flush();
       usageFollower.catchUp();
     } catch (RuntimeException e) {
       // retried on the next tick from the committed offset; the message names no person
@@ -177,9 +181,23 @@ public final class Platform implements AutoCloseable {
     return audit;
   }
 
-  /** Runs the usage follower now, up to the end of the profile change feed (tests, and before an export). */
+  /**
+   * Where recommendation serving, campaigns and other hot paths count a use of a person's data (buffered, written
+   * every second; {@link #followUsageNow()} writes it at once).
+   */
+  public io.shopsense.core.usage.UsageRecorder usageRecorder() {
+    return usageRecorder;
+  }
+
+  /**
+   * Writes the buffered usage counts and runs the usage follower up to the end of the profile change feed, now: before
+   * a person's usage is exported or erased, and in tests.
+   */
   public long followUsageNow() throws Exception {
-    return usageThread.submit(usageFollower::catchUp).get();
+    return usageThread.submit(() -> {
+      usageRecorder.flush();
+      return usageFollower.catchUp();
+    }).get();
   }
 
   public PlatformSettings settings() {
@@ -343,8 +361,12 @@ public final class Platform implements AutoCloseable {
     usageThread.shutdownNow();
     try {
       usageThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      usageRecorder.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "could not write the last usage counts", e);
     }
     try {
       pipeline.close();

@@ -64,6 +64,25 @@ class AuditAndUsageTest {
   }
 
   @Test
+  void hotPathsCountInMemoryAndTheCountsReachTheLogOnFlushAndOnClose() throws Exception {
+    try (Platform p = PlatformFixture.open(PlatformFixture.embedded(dir))) {
+      for (int i = 0; i < 3; i++) {
+        p.usageRecorder().record(ANN, DAY1, Purpose.PERSONALISATION, UsageKind.RECOMMENDATIONS_SERVED);
+      }
+      p.followUsageNow();
+      assertThat(p.stores().usageLog().of(ANN)).extracting(UsageCount::count).containsExactly(3L);
+      // written by the next tick or, at the latest, by the close
+      p.usageRecorder().record(ANN, DAY1, Purpose.PERSONALISATION, UsageKind.RECOMMENDATIONS_SERVED);
+      p.usageRecorder().record(BOB, DAY1, Purpose.MARKETING_PUSH, UsageKind.MESSAGE_SENT);
+    }
+    try (Platform p = PlatformFixture.open(PlatformFixture.embedded(dir))) {
+      assertThat(p.stores().usageLog().of(ANN)).extracting(UsageCount::count).containsExactly(4L);
+      assertThat(p.stores().usageLog().of(BOB)).containsExactly(new UsageCount(BOB, LocalDate.of(2026, 3, 1),
+          Purpose.MARKETING_PUSH, UsageKind.MESSAGE_SENT, 1));
+    }
+  }
+
+  @Test
   void aPersonsUsageIncludesWhatWasRecordedUnderIdsMergedIntoThemNewestDayFirst() {
     try (Platform p = PlatformFixture.open(PlatformFixture.embedded(dir))) {
       var log = p.stores().usageLog();
