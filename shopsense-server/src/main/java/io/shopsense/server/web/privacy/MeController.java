@@ -2,11 +2,10 @@ package io.shopsense.server.web.privacy;
 
 import io.shopsense.api.id.PersonId;
 import io.shopsense.core.identity.PersonView;
-import io.shopsense.core.usage.UsageReport;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.security.CustomerPrincipal;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,33 +32,8 @@ public class MeController {
   public Map<String, Object> usage(@AuthenticationPrincipal CustomerPrincipal me,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
-    java.util.Optional<PersonView> view = platform.persons().find(me.person());
+    Optional<PersonView> view = platform.persons().find(me.person());
     PersonId person = view.map(PersonView::id).orElse(me.person());
     return UsageViews.report(person, UsageViews.counts(platform, person, view), lang, acceptLanguage);
-  }
-
-  /** Shared by the customer's and the staff's usage views. */
-  static final class UsageViews {
-    private UsageViews() {}
-
-    /** The person's counts, with those recorded under ids merged into them. */
-    static java.util.List<io.shopsense.api.privacy.UsageCount> counts(Platform platform, PersonId person,
-        java.util.Optional<PersonView> view) {
-      java.util.List<PersonId> merged = view.map(v -> v.merges().stream()
-          .filter(m -> m.survivor().equals(person)).map(io.shopsense.api.identity.MergeRecord::merged).toList())
-          .orElse(java.util.List.of());
-      return io.shopsense.core.usage.PersonUsage.of(platform.stores().usageLog(), person, merged);
-    }
-
-    static Map<String, Object> report(PersonId person, java.util.List<io.shopsense.api.privacy.UsageCount> counts,
-        String lang, String acceptLanguage) {
-      boolean zh = io.shopsense.core.notice.PrivacySummaryWriter.Language.of(lang != null ? lang : acceptLanguage)
-          == io.shopsense.core.notice.PrivacySummaryWriter.Language.ZH;
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("person", person.value());
-      out.put("language", zh ? "zh" : "en");
-      out.put("days", UsageReport.of(counts, zh).days());
-      return out;
-    }
   }
 }

@@ -1,10 +1,13 @@
 package io.shopsense.server.web.privacy;
 
 import io.shopsense.api.id.PersonId;
+import io.shopsense.api.privacy.UsageCount;
 import io.shopsense.core.identity.PersonView;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.web.ApiProblem;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +26,12 @@ public class UsageController {
   @GetMapping(path = "/v1/privacy/usage/{personRef}", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> usage(@PathVariable String personRef, @RequestParam(required = false) String lang) {
     PersonId asked = PersonId.of(personRef);
-    java.util.Optional<PersonView> view = platform.persons().find(asked);
+    Optional<PersonView> view = platform.persons().find(asked);
     PersonId person = view.map(PersonView::id).orElse(asked);
-    var counts = MeController.UsageViews.counts(platform, person, view);
+    List<UsageCount> counts = UsageViews.counts(platform, person, view);
     if (counts.isEmpty() && view.isEmpty()) {
       throw ApiProblem.notFound("person");
     }
-    return MeController.UsageViews.report(person, counts, lang, null);
+    return UsageViews.report(person, counts, lang, null);
   }
 }
