@@ -79,7 +79,11 @@ public final class LoginThrottle {
     tracks.values().removeIf(t -> (t.lockedUntil == null || !now.isBefore(t.lockedUntil))
         && (t.failures.isEmpty() || !t.failures.peekLast().isAfter(since)));
     if (tracks.size() >= MAX_TRACKED) {
-      tracks.clear(); // under a flood of distinct keys; the lockouts of the flood matter less than our memory
+      // a flood of distinct keys: keep the lockouts, forget counts below the limit
+      tracks.values().removeIf(t -> t.lockedUntil == null || !now.isBefore(t.lockedUntil));
+    }
+    if (tracks.size() >= MAX_TRACKED) {
+      tracks.clear(); // our memory matters more than the lockouts of a flood
     }
   }
 
