@@ -81,7 +81,7 @@ public class SecurityConfiguration {
                 "this API key's scope or this user's roles do not allow this request")))
         .authorizeHttpRequests(a -> a
             // public
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/v1/sessions").permitAll()
             .requestMatchers(HttpMethod.GET, "/v1/privacy/summary", "/privacy").permitAll()
