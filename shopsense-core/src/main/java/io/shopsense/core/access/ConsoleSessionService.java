@@ -44,11 +44,18 @@ public final class ConsoleSessionService {
   private final LoginThrottle throttle;
   private final AccessSettings settings;
   private final Clock clock;
+  private final AccessAudit audit;
   private final SecureRandom random = new SecureRandom();
   private volatile String decoy;
 
   public ConsoleSessionService(ConsoleUsers users, ConsoleSessions sessions, PasswordHasher hasher,
       AccessSettings settings, Clock clock) {
+    this(users, sessions, hasher, settings, clock, AccessAudit.NONE);
+  }
+
+  public ConsoleSessionService(ConsoleUsers users, ConsoleSessions sessions, PasswordHasher hasher,
+      AccessSettings settings, Clock clock, AccessAudit audit) {
+    this.audit = audit;
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
@@ -62,6 +69,7 @@ public final class ConsoleSessionService {
     String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     Optional<Duration> wait = throttle.retryAfter(name, address);
     if (wait.isPresent()) {
+      audit.record(new AccessChange.SignInRefused(name, true));
       return new Throttled(wait.get());
     }
     Optional<ConsoleUser> user = name.length() > 64 ? Optional.empty() : users.find(name);
@@ -69,6 +77,7 @@ public final class ConsoleSessionService {
         && hasher.matches(password, user.map(ConsoleUser::passwordHash).orElseGet(this::decoy));
     if (!ok || user.isEmpty() || !user.get().enabled()) {
       throttle.failed(name, address);
+      audit.record(new AccessChange.SignInRefused(name, false));
       return new Denied();
     }
     throttle.succeeded(name);
@@ -79,6 +88,7 @@ public final class ConsoleSessionService {
     ConsoleSession session = new ConsoleSession(ApiKeyService.hash(token), name, now, now,
         min(now.plus(settings.idleTimeout()), end), end);
     sessions.create(session);
+    audit.record(new AccessChange.SignedIn(name));
     return new Granted(token, session, user.get());
   }
 
@@ -109,7 +119,16 @@ public final class ConsoleSessionService {
 
   /** Ends the session of this token; false if there was none. */
   public boolean logout(String token) {
-    return token != null && token.startsWith(PREFIX) && sessions.delete(ApiKeyService.hash(token));
+    if (token == null || !token.startsWith(PREFIX)) {
+      return false;
+    }
+    String hash = ApiKeyService.hash(token);
+    Optional<ConsoleSession> session = sessions.find(hash);
+    boolean ended = sessions.delete(hash);
+    if (ended) {
+      audit.record(new AccessChange.SignedOut(session.map(ConsoleSession::username).orElse("")));
+    }
+    return ended;
   }
 
   /** Removes the sessions that are over; returns how many. */

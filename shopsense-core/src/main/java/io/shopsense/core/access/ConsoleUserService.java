@@ -25,14 +25,21 @@ public final class ConsoleUserService {
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final Clock clock;
+  private final AccessAudit audit;
 
   public ConsoleUserService(ConsoleUsers users, ConsoleSessions sessions, PasswordHasher hasher,
       PasswordPolicy policy, Clock clock) {
+    this(users, sessions, hasher, policy, clock, AccessAudit.NONE);
+  }
+
+  public ConsoleUserService(ConsoleUsers users, ConsoleSessions sessions, PasswordHasher hasher,
+      PasswordPolicy policy, Clock clock, AccessAudit audit) {
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
     this.policy = policy;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The user name as stored: stripped and lower case; refused unless 2-64 of {@code a-z 0-9 . _ @ -}. */
@@ -55,6 +62,7 @@ public final class ConsoleUserService {
     if (!users.create(user)) {
       throw new IllegalStateException("a user with this name exists");
     }
+    audit.record(new AccessChange.UserCreated(name, user.roles()));
     return user;
   }
 
@@ -69,8 +77,10 @@ public final class ConsoleUserService {
   /** Replaces the user's roles (a configuration change the caller audits). */
   public ConsoleUser changeRoles(String username, Set<ConsoleRole> roles) {
     requireRoles(roles);
-    ConsoleUser changed = existing(username).withRoles(roles);
+    ConsoleUser before = existing(username);
+    ConsoleUser changed = before.withRoles(roles);
     users.save(changed);
+    audit.record(new AccessChange.RolesChanged(before.username(), before.roles(), changed.roles()));
     return changed;
   }
 
@@ -81,6 +91,7 @@ public final class ConsoleUserService {
     ConsoleUser changed = user.withPassword(hasher.hash(password), clock.instant());
     users.save(changed);
     sessions.deleteFor(user.username());
+    audit.record(new AccessChange.PasswordChanged(user.username()));
     return changed;
   }
 
@@ -92,6 +103,7 @@ public final class ConsoleUserService {
     if (!enabled) {
       sessions.deleteFor(user.username());
     }
+    audit.record(new AccessChange.UserEnabled(user.username(), enabled));
     return changed;
   }
 
@@ -100,6 +112,9 @@ public final class ConsoleUserService {
     String name = username.strip().toLowerCase(Locale.ROOT);
     boolean deleted = users.delete(name);
     sessions.deleteFor(name);
+    if (deleted) {
+      audit.record(new AccessChange.UserDeleted(name));
+    }
     return deleted;
   }
 

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates console sessions: {@code Authorization: Bearer sess_...} or, when there is no Authorization header,
- * the session cookie the console's browser sends. A session token that is unknown or expired is refused at once with
- * 401 {@code invalid_session}; anything else is left to the next filters (API keys).
+ * the session cookie the console's browser sends. A bearer session token that is unknown or expired is refused at once
+ * with 401 {@code invalid_session}; a stale cookie is ignored (the request goes on unauthenticated, so that the sign-in
+ * page works); anything else is left to the next filters (API keys).
  */
 public final class SessionAuthenticationFilter extends OncePerRequestFilter {
   /** The console's session cookie: HttpOnly, SameSite=Strict, Secure unless configured off. */
@@ -37,6 +38,11 @@ public final class SessionAuthenticationFilter extends OncePerRequestFilter {
     Optional<String> token = token(request);
     if (token.isPresent()) {
       Optional<SignedIn> signedIn = sessions.authenticate(token.get());
+      if (signedIn.isEmpty() && request.getHeader("Authorization") == null) {
+        // a stale cookie (the idle timeout passed): carry on unauthenticated, so that signing in again works
+        chain.doFilter(request, response);
+        return;
+      }
       if (signedIn.isEmpty()) {
         problems.write(response, HttpStatus.UNAUTHORIZED, "invalid_session",
             "the session has expired or was ended; sign in again");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shopsense.api.access.ConsoleRole;
+import io.shopsense.core.access.AccessChange;
 import io.shopsense.core.access.AccessSettings;
 import io.shopsense.core.access.ConsoleSessionService;
 import io.shopsense.core.access.ConsoleSessionService.Denied;
@@ -17,7 +18,9 @@ import io.shopsense.store.jdbc.JdbcStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ class ConsoleAccessTest {
       Duration.ofMinutes(15), Duration.ofMinutes(15), 12);
   private final Argon2Hasher hasher = new Argon2Hasher(new SecurityProperties.Password(12, DataSize.ofKilobytes(256),
       1, 1));
+  private final List<AccessChange> audited = new CopyOnWriteArrayList<>();
   private JdbcStores stores;
   private ConsoleUserService users;
   private ConsoleSessionService sessions;
@@ -47,8 +51,9 @@ class ConsoleAccessTest {
   void open() {
     stores = JdbcStores.h2(dir);
     users = new ConsoleUserService(stores.consoleUsers(), stores.consoleSessions(), hasher, new PasswordPolicy(12),
-        clock);
-    sessions = new ConsoleSessionService(stores.consoleUsers(), stores.consoleSessions(), hasher, settings, clock);
+        clock, audited::add);
+    sessions = new ConsoleSessionService(stores.consoleUsers(), stores.consoleSessions(), hasher, settings, clock,
+        audited::add);
     users.create("Ada", Set.of(ConsoleRole.MARKETER), PASSWORD);
   }
 
@@ -173,6 +178,27 @@ class ConsoleAccessTest {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> users.create("carol", Set.of(), PASSWORD))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void reportsEveryAccessChangeForTheAuditLogWithoutSecrets() {
+    Granted g = login();
+    sessions.login("ada", "not the password at all", "10.0.0.1");
+    users.changeRoles("ada", Set.of(ConsoleRole.ADMIN));
+    users.changePassword("ada", "another long passphrase");
+    users.setEnabled("ada", false);
+    sessions.logout(g.token());
+    users.delete("ada");
+
+    assertThat(audited).containsExactly(
+        new AccessChange.UserCreated("ada", Set.of(ConsoleRole.MARKETER)),
+        new AccessChange.SignedIn("ada"),
+        new AccessChange.SignInRefused("ada", false),
+        new AccessChange.RolesChanged("ada", Set.of(ConsoleRole.MARKETER), Set.of(ConsoleRole.ADMIN)),
+        new AccessChange.PasswordChanged("ada"),
+        new AccessChange.UserEnabled("ada", false),
+        new AccessChange.UserDeleted("ada"));
+    assertThat(audited.toString()).doesNotContain(PASSWORD, "another long", g.token(), "argon2");
   }
 
   @Test

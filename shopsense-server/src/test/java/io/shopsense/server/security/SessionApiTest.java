@@ -61,6 +61,21 @@ class SessionApiTest extends ServerTestBase {
   }
 
   @Test
+  void aStaleCookieDoesNotStandInTheWayOfSigningInAgain() {
+    String token = login("root", PASSWORD).body().get("token").asText();
+    send(auth(HttpRequest.newBuilder(uri("/v1/sessions/current")).DELETE(), token));
+
+    Answer protectedCall = send(HttpRequest.newBuilder(uri("/v1/users")).header("Cookie", "shopsense_session=" + token)
+        .GET());
+    Answer again = send(HttpRequest.newBuilder(uri("/v1/sessions")).header("Cookie", "shopsense_session=" + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json("{'username':'root','password':'" + PASSWORD + "'}"))));
+
+    assertThat(protectedCall.status()).isEqualTo(401);
+    assertThat(again.status()).isEqualTo(201);
+  }
+
+  @Test
   void signOutEndsTheSession() {
     String token = login("root", PASSWORD).body().get("token").asText();
 
