@@ -4,6 +4,7 @@ import io.shopsense.core.access.ConsoleSessionService;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.config.SecurityProperties;
 import io.shopsense.server.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
@@ -80,9 +81,11 @@ public class SecurityConfiguration {
             .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN, "insufficient_scope",
                 "this API key's scope or this user's roles do not allow this request")))
         .authorizeHttpRequests(a -> a
+            // the container's error dispatches (not a request for /error, which nobody needs)
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             // public
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml",
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/v1/sessions").permitAll()
             .requestMatchers(HttpMethod.GET, "/v1/privacy/summary", "/privacy").permitAll()
             // collection
