@@ -83,6 +83,8 @@ class TlsTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.sslSession()).isPresent();
     assertThat(r.sslSession().get().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
+    assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v)
+        .contains("max-age="));
   }
 
   @Test
