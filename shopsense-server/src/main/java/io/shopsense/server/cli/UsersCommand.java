@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
  * read from the terminal (twice) or from standard input, never from the command line, where other users of the
  * machine could see it.
  */
-@Command(name = "users", description = "Add and list console users in a data directory (offline).",
-    subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
+@Command(name = "users", description = "Add, list console users and reset passwords in a data directory (offline).",
+    subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.ListUsers.class})
 public class UsersCommand implements Runnable {
   @Override
   public void run() {
@@ -51,8 +51,16 @@ public class UsersCommand implements Runnable {
             IngestListener.NONE);
       } catch (IllegalStateException e) {
         throw new CliException("cannot open " + dataDir + " (" + e.getMessage() + "); is a server running on it? "
-            + "Then add the user with POST /v1/users and an admin key.");
+            + "Then use /v1/users with an admin key.");
       }
+    }
+
+    ConsoleUserService users(Platform platform) {
+      SecurityProperties security = OfflinePlatform.binder(dataDir)
+          .bindOrCreate("shopsense.security", SecurityProperties.class);
+      return new ConsoleUserService(platform.stores().consoleUsers(), platform.stores().consoleSessions(),
+          new Argon2Hasher(security.password()), new PasswordPolicy(security.password().minLength()),
+          platform.clock());
     }
   }
 
@@ -80,13 +88,8 @@ public class UsersCommand implements Runnable {
         throw new CliException(e.getMessage());
       }
       char[] password = passwordStdin ? fromStdin() : fromConsole();
-      SecurityProperties security = OfflinePlatform.binder(dir.dataDir)
-          .bindOrCreate("shopsense.security", SecurityProperties.class);
       try (Platform platform = dir.open()) {
-        ConsoleUserService users = new ConsoleUserService(platform.stores().consoleUsers(),
-            platform.stores().consoleSessions(), new Argon2Hasher(security.password()),
-            new PasswordPolicy(security.password().minLength()), platform.clock());
-        ConsoleUser user = users.create(username, set, java.nio.CharBuffer.wrap(password));
+        ConsoleUser user = dir.users(platform).create(username, set, java.nio.CharBuffer.wrap(password));
         System.out.println("added " + user.username() + " with roles " + user.roles().stream()
             .map(ConsoleRole::wireName).sorted().toList());
       } catch (IllegalArgumentException | IllegalStateException e) {
@@ -96,7 +99,7 @@ public class UsersCommand implements Runnable {
       }
     }
 
-    private static char[] fromStdin() {
+    static char[] fromStdin() {
       try {
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
@@ -108,7 +111,7 @@ public class UsersCommand implements Runnable {
       }
     }
 
-    private static char[] fromConsole() {
+    static char[] fromConsole() {
       Console console = System.console();
       if (console == null) {
         throw new CliException("no terminal to ask for the password; use --password-stdin");
@@ -119,6 +122,34 @@ public class UsersCommand implements Runnable {
         throw new CliException("the passwords differ");
       }
       return first;
+    }
+  }
+
+  @Command(name = "passwd", description = "Set a new password for a user (signs them out); for a forgotten admin "
+      + "password.")
+  static class Passwd implements Runnable {
+    @picocli.CommandLine.Mixin
+    DataDir dir;
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    boolean passwordStdin;
+
+    @Override
+    public void run() {
+      char[] password = passwordStdin ? Add.fromStdin() : Add.fromConsole();
+      try (Platform platform = dir.open()) {
+        ConsoleUser user = dir.users(platform).changePassword(username, java.nio.CharBuffer.wrap(password));
+        System.out.println("set a new password for " + user.username() + "; their sessions have ended");
+      } catch (ConsoleUserService.NoSuchUserException e) {
+        throw new CliException("no user " + username);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new CliException(e.getMessage());
+      } finally {
+        Arrays.fill(password, '\0');
+      }
     }
   }
 

@@ -67,6 +67,25 @@ class UsersCommandTest {
   }
 
   @Test
+  void resetsAForgottenPassword() {
+    run("first admin passphrase\n", "users", "add", "owner", "--roles", "admin", "--password-stdin", "--data-dir",
+        data.toString());
+
+    Run reset = run("the new admin passphrase\n", "users", "passwd", "owner", "--password-stdin", "--data-dir",
+        data.toString());
+    Run unknown = run("the new admin passphrase\n", "users", "passwd", "nobody", "--password-stdin", "--data-dir",
+        data.toString());
+
+    assertThat(reset.code()).as(reset.err()).isZero();
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no user nobody");
+    try (JdbcStores stores = JdbcStores.h2(data.resolve("db"))) {
+      String hash = stores.consoleUsers().find("owner").orElseThrow().passwordHash();
+      assertThat(new Argon2Hasher(defaults()).matches("the new admin passphrase", hash)).isTrue();
+    }
+  }
+
+  @Test
   void refusesAWeakPasswordAnUnknownRoleAndATakenName() {
     Run weak = run("short\n", "users", "add", "ada", "--roles", "admin", "--password-stdin", "--data-dir",
         data.toString());
