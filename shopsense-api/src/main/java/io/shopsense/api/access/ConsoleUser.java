@@ -25,6 +25,13 @@ public record ConsoleUser(String username, Set<ConsoleRole> roles, String passwo
     }
   }
 
+  /** Without the password hash, so that a logged user never carries it. */
+  @Override
+  public String toString() {
+    return "ConsoleUser[username=" + username + ", roles=" + roles + ", createdAt=" + createdAt
+        + ", passwordChangedAt=" + passwordChangedAt + ", disabledAt=" + disabledAt + "]";
+  }
+
   public boolean enabled() {
     return disabledAt == null;
   }
