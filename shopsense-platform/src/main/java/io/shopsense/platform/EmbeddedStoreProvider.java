@@ -29,10 +29,9 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.auditLog(), db.usageLog(), db.unitOfWork(), resources);
+          db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.unitOfWork(), resources);
     } catch (RuntimeException e) {
-      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          resources).close();
+      Stores.closeAll(id(), resources);
       throw e;
     }
   }

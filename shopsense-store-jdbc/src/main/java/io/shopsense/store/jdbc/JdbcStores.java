@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.access.ConsoleSessions;
+import io.shopsense.api.access.ConsoleUsers;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.EventLog;
@@ -75,6 +77,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcSegmentStore segmentStore;
   private final JdbcAuditLog auditLog;
   private final JdbcUsageLog usageLog;
+  private final JdbcConsoleUsers consoleUsers;
+  private final JdbcConsoleSessions consoleSessions;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -92,6 +96,8 @@ public final class JdbcStores implements AutoCloseable {
     this.segmentStore = new JdbcSegmentStore(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.usageLog = new JdbcUsageLog(sql);
+    this.consoleUsers = new JdbcConsoleUsers(sql);
+    this.consoleSessions = new JdbcConsoleSessions(sql);
   }
 
   /**
@@ -256,6 +262,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public io.shopsense.api.privacy.UsageLog usageLog() {
     return usageLog;
+  }
+
+  public ConsoleUsers consoleUsers() {
+    return consoleUsers;
+  }
+
+  public ConsoleSessions consoleSessions() {
+    return consoleSessions;
   }
 
   DataSource dataSource() {
