@@ -14,11 +14,10 @@ public interface SealedFields {
   void protect(FieldCipher cipher);
 
   /**
-   * Rewrites at most {@code limit} personal values that are plain or sealed under an older key under the cipher's
-   * current key, each only if it is still as read (a concurrent write wins). Idempotent; returns how many it rewrote,
-   * 0 when none is left.
+   * Rewrites every personal value that is plain or sealed under an older key under the cipher's current key, page by
+   * page, each value only if it is still as read (a concurrent write wins). Idempotent; returns how many it rewrote.
    */
-  int reseal(int limit);
+  long reseal();
 
   /** How many personal values are stored plain, sealed under the current key, and sealed under older keys. */
   Census census();

@@ -12,7 +12,6 @@ import java.util.Map;
  * written concurrently under the previous snapshot still opens). Called by the API and the CLI; one at a time.
  */
 public final class KeyRotation {
-  static final int BATCH = 500;
   private final KeyDirectory keys;
   private final List<SealedFields> stores;
 
@@ -39,11 +38,7 @@ public final class KeyRotation {
   public synchronized Map<String, Long> resealAll() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (SealedFields s : stores) {
-      long total = 0;
-      for (int n; (n = s.reseal(BATCH)) > 0; ) {
-        total += n;
-      }
-      out.put(s.name(), total);
+      out.put(s.name(), s.reseal());
     }
     return out;
   }
