@@ -29,9 +29,9 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.unitOfWork(), resources);
+          db.unitOfWork(), resources, List.of(db.sealedTraits()));
     } catch (RuntimeException e) {
-      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, resources).close();
+      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, resources, List.of()).close();
       throw e;
     }
   }

@@ -39,6 +39,7 @@ public class SecurityConfiguration {
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, INGEST).hasAnyAuthority("SCOPE_ingest", "SCOPE_admin")
             .requestMatchers("/v1/keys", "/v1/keys/**").hasAuthority("SCOPE_admin")
+            .requestMatchers("/v1/crypto", "/v1/crypto/**").hasAuthority("SCOPE_admin")
             .requestMatchers(HttpMethod.GET, "/v1/**", "/actuator/**").hasAnyAuthority("SCOPE_read", "SCOPE_admin")
             .requestMatchers("/v1/**").hasAuthority("SCOPE_admin")
             .anyRequest().denyAll());
