@@ -4,6 +4,7 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
+import io.shopsense.server.config.CryptoProperties;
 import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
 import io.shopsense.server.config.LakeProperties;
@@ -44,12 +45,16 @@ final class OfflinePlatform {
     env.getPropertySources().addFirst(new MapPropertySource("command line",
         Map.of("shopsense.store.data-dir", dataDir.toAbsolutePath().normalize().toString())));
     Binder binder = Binder.get(env);
-    return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
+    PlatformSettings settings = PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store",
+        StoreProperties.class),
         binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
         binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
         binder.bindOrCreate("shopsense.lake", LakeProperties.class))
         .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
             ProfileProperties.class)));
+    // the same key ring as the server, so that what the CLI writes is sealed and what it reads opens
+    return settings.withCrypto(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.crypto",
+        CryptoProperties.class), settings.store().dataDir(), System.getenv(PlatformConfiguration.MASTER_KEY_ENV)));
   }
 
   /** Opens the platform on the data directory and starts its pipeline; fails if a server holds it. */
