@@ -11,13 +11,21 @@ import javax.crypto.spec.GCMParameterSpec;
 final class Aead {
   static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  /** One cipher object per thread, initialised afresh for each value: the provider look-up is the costly part. */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  });
 
   private Aead() {}
 
   static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
     byte[] nonce = KeyRing.randomBytes(NONCE_BYTES);
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(aad);
       byte[] sealed = c.doFinal(plaintext);
@@ -33,7 +41,7 @@ final class Aead {
       throw new AEADBadTagException("too short");
     }
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, box, offset, NONCE_BYTES));
       c.updateAAD(aad);
       return c.doFinal(box, offset + NONCE_BYTES, box.length - offset - NONCE_BYTES);
