@@ -17,8 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.spec.SecretKeySpec;
@@ -256,10 +254,5 @@ public final class KeyDirectory {
 
   private static boolean posix() {
     return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  }
-
-  /** The data key ids of the ring, oldest first (for tests and reports). */
-  List<Integer> dataKeyIds() {
-    return new ArrayList<>(ring.dataKeyIds());
   }
 }

@@ -1,7 +1,6 @@
 package io.shopsense.core.crypto;
 
 import io.shopsense.api.crypto.SealedFields;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,5 @@ public final class KeyRotation {
       census.put(s.name(), s.census());
     }
     return new Status(keys.status(), census);
-  }
-
-  /** The stores this rotation covers. */
-  public List<String> storeNames() {
-    List<String> names = new ArrayList<>();
-    stores.forEach(s -> names.add(s.name()));
-    return names;
   }
 }
