@@ -12,7 +12,7 @@ class PseudonymizerTest {
     Pseudonymizer p = new Pseudonymizer(ring);
 
     String a = p.pseudonym("user-42");
-    assertThat(a).matches("ps_[0-9a-f]{32}").doesNotContain("42");
+    assertThat(a).matches("ps_[0-9a-f]{32}").doesNotContain("user");
     assertThat(p.pseudonym("user-42")).isEqualTo(a);
     assertThat(p.pseudonym("user-43")).isNotEqualTo(a);
     assertThat(new Pseudonymizer(KeyRing.generate(Instant.EPOCH)).pseudonym("user-42")).isNotEqualTo(a);

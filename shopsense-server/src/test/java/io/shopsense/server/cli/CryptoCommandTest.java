@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code shopsense crypto status|rotate} against a running server, and {@code shopsense sql --pseudonymous} straight
  * from a lake folder with the key ring beside it.
  */
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=crypto")
 class CryptoCommandTest extends ServerTestBase {
   @TempDir
   Path tmp;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * character in its ids; every rejected event and every unparseable body has a reason and a quarantine entry that
  * keeps it; nothing else is stored.
  */
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=hardening")
 class IngestFuzzTest extends ServerTestBase {
   static final long SEED = 20261122L;
   static final int CASES_PER_ENDPOINT = 120;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * literal (a rule matching it finds exactly the person who has it), no table is created or dropped, nothing answers
  * 500, and the stores still work afterwards.
  */
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=hardening")
 class InjectionTest extends ServerTestBase {
   static final List<String> PAYLOADS = List.of("'; drop table traits; --", "' or '1'='1", "1) or (1=1",
       "x\" or \"1\"=\"1", "%' --", "'; select pg_sleep(3); --", "\\'; drop table segments; --",

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
  * (with re-encryption and master-key rotation) over the API, and pseudonyms for analysts in the lake and in segment
  * member exports.
  */
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=crypto")
 class CryptoApiTest extends ServerTestBase {
 
   private String identify(String messageId, String user, String email) {

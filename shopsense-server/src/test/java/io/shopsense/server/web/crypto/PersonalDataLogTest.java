@@ -6,7 +6,11 @@ import io.shopsense.server.ServerTestBase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -20,8 +24,21 @@ import org.springframework.test.context.TestPropertySource;
  * traits. None of those values may appear in the output.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.level.io.shopsense=DEBUG")
+@TestPropertySource(properties = "test.server-context=hardening")
 class PersonalDataLogTest extends ServerTestBase {
+  private static final LoggingSystem LOGGING = LoggingSystem.get(PersonalDataLogTest.class.getClassLoader());
+
+  // set and reset around the test, not as a property: the logging system is one per JVM, shared with other tests
+  @BeforeEach
+  void debug() {
+    LOGGING.setLogLevel("io.shopsense", LogLevel.DEBUG);
+  }
+
+  @AfterEach
+  void reset() {
+    LOGGING.setLogLevel("io.shopsense", null);
+  }
+
   static final String EMAIL = "zora.quinn.Zq9@example.com";
   static final String EMAIL2 = "zed.Zq9@example.org";
   static final String PHONE = "+86 138 9999 1234";
