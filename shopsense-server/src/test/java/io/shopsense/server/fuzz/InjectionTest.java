@@ -144,4 +144,22 @@ class InjectionTest extends ServerTestBase {
     assertThat(post("/v1/sql", adminKey, "{\"sql\":\"select * from events\",\"maxRows\":\"'; drop\"}").status())
         .isEqualTo(400);
   }
+
+  @Test
+  void hostileSegmentBodiesAreRefusedCleanly() throws Exception {
+    TreeSet<String> before = tables();
+    ObjectNode rule = (ObjectNode) JsonCodec.parse("{\"name\":\"Fuzzed\",\"ruleJson\":{\"and\":["
+        + "{\"field\":\"lifecycle\",\"op\":\"=\",\"value\":\"active\"},"
+        + "{\"field\":\"traits.city\",\"op\":\"=\",\"value\":\"Ningbo\"}]}}");
+    ObjectNode text = JsonCodec.mapper().createObjectNode().put("name", "Fuzzed text")
+        .put("rule", "behaviour.orders >= 1 and traits.city = 'Ningbo'");
+    int ok = EndpointFuzzer.run(4242, 150, List.of(rule, text), (i, t) -> t,
+        body -> send(auth(java.net.http.HttpRequest.newBuilder(uri("/v1/segments/fz-seg"))
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json"), adminKey)), EndpointFuzzer.Oracle.NONE);
+    EndpointFuzzer.run(4243, 150, List.of(rule, text), (i, t) -> t,
+        body -> post("/v1/segments/preview", adminKey, "application/json", body), EndpointFuzzer.Oracle.NONE);
+    assertThat(ok).isPositive();
+    assertThat(tables()).isEqualTo(before);
+  }
 }
