@@ -1,6 +1,7 @@
 package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
@@ -11,17 +12,23 @@ import java.nio.file.Path;
  *
  * @param lake    the lake's settings, or null to run without writing the lake
  * @param profile how profiles are built
+ * @param crypto  where the keys are and what is sealed, or null to seal nothing (the embedded defaults: tests and
+ *                tools over a scratch directory; the server turns it on)
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile) {
+    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto) {
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
     return new PlatformSettings(StoreSettings.embedded(dataDir), IngestSettings.defaults(),
-        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults());
+        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults(), null);
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto);
+  }
+
+  public PlatformSettings withCrypto(CryptoSettings crypto) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto);
   }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * One opened backend: an implementation of every store port, the unit of work that makes a consumer's many store
- * calls commit together, and what to close when done.
+ * calls commit together, what to close when done, and the stores' personal fields that can be sealed (for the
+ * cipher and key rotation; empty for a backend that seals nothing).
  */
 public record Stores(
     String backend,
@@ -38,7 +39,8 @@ public record Stores(
     ConsoleUsers consoleUsers,
     ConsoleSessions consoleSessions,
     UnitOfWork unitOfWork,
-    List<AutoCloseable> resources) implements AutoCloseable {
+    List<AutoCloseable> resources,
+    List<io.shopsense.api.crypto.SealedFields> sealedFields) implements AutoCloseable {
 
   /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */
   @Override

@@ -102,7 +102,8 @@ public class ProfileBench implements Callable<Integer> {
     DemoShop shop = DemoShop.of(demo);
     PlatformSettings defaults = PlatformSettings.embedded(dir);
     PlatformSettings settings = new PlatformSettings(defaults.store(), defaults.ingest(), defaults.identity(),
-        defaults.lake().withFlushEvents(200_000), defaults.profile().withRealTime(false));
+        defaults.lake().withFlushEvents(200_000), defaults.profile().withRealTime(false),
+        defaults.crypto());
     long t0 = System.nanoTime();
     long n = 0;
     try (Platform p = Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE)

@@ -4,6 +4,7 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
+import io.shopsense.server.config.CryptoProperties;
 import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
 import io.shopsense.server.config.LakeProperties;
@@ -33,12 +34,15 @@ final class OfflinePlatform {
 
   static PlatformSettings settings(Path dataDir) {
     Binder binder = binder(dataDir);
-    return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
+    PlatformSettings settings = PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
         binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
         binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
         binder.bindOrCreate("shopsense.lake", LakeProperties.class))
         .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
             ProfileProperties.class)));
+    // the same key ring as the server, so that what the CLI writes is sealed and what it reads opens
+    return settings.withCrypto(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.crypto",
+        CryptoProperties.class), settings.store().dataDir(), System.getenv(PlatformConfiguration.MASTER_KEY_ENV)));
   }
 
   /** The settings the server would see, with the data directory of the command. */

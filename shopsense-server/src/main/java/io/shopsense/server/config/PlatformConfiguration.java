@@ -3,6 +3,7 @@ package io.shopsense.server.config;
 import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.profile.Interests;
@@ -32,8 +33,25 @@ public class PlatformConfiguration {
 
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
-      LakeProperties lake, ProfileProperties profile) {
-    return toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
+      LakeProperties lake, ProfileProperties profile, CryptoProperties crypto) {
+    PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
+    return settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)));
+  }
+
+  /** The environment variable that may hold the master key (Base64 of 32 bytes) instead of the key directory. */
+  public static final String MASTER_KEY_ENV = "SHOPSENSE_MASTER_KEY";
+
+  /** The mapping of {@code shopsense.crypto.*}: null when off; public for its test. */
+  public static CryptoSettings toSettings(CryptoProperties c, Path dataDir, String masterKey) {
+    if (!c.enabled()) {
+      return null;
+    }
+    Path keyDir = c.keyDir() == null || c.keyDir().toString().isBlank() ? CryptoSettings.defaultKeyDir(dataDir)
+        : c.keyDir().toAbsolutePath().normalize();
+    CryptoSettings settings = new CryptoSettings(keyDir, masterKey == null || masterKey.isBlank() ? null : masterKey,
+        c.sealTraits());
+    settings.requireOutside(dataDir);
+    return settings;
   }
 
   @Bean(destroyMethod = "close")
@@ -63,7 +81,8 @@ public class PlatformConfiguration {
       lakeSettings = new LakeSettings(dir, lake.flushEvents(), lake.flushInterval(), lake.compactMinFiles(),
           lake.memoryLimit(), lake.threads());
     }
-    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings, ProfileSettings.defaults());
+    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings, ProfileSettings.defaults(),
+        null);
   }
 
   /** The mapping of {@code shopsense.profile.*}; public for its test. */

@@ -104,7 +104,7 @@ public class SecurityConfiguration {
             .requestMatchers("/v1/audit", "/v1/audit/**").hasAnyAuthority(PRIVACY)
             .requestMatchers(HttpMethod.GET, "/v1/consents", "/v1/consents/**").hasAnyAuthority(PERSONAL_READ)
             .requestMatchers("/v1/consents", "/v1/consents/**").hasAnyAuthority(PRIVACY)
-            .requestMatchers(HttpMethod.POST, "/v1/crypto/keys/rotate").hasAnyAuthority(OPERATIONS)
+            .requestMatchers("/v1/crypto", "/v1/crypto/**").hasAnyAuthority(OPERATIONS)
             // operations
             .requestMatchers("/v1/keys", "/v1/keys/**").hasAnyAuthority(OPERATIONS)
             .requestMatchers(HttpMethod.POST, "/v1/imports").hasAnyAuthority(OPERATIONS)
@@ -118,7 +118,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/v1/quarantine", "/v1/quarantine/**").hasAnyAuthority(PERSONAL_READ)
             .requestMatchers("/v1/quarantine", "/v1/quarantine/**").hasAnyAuthority(OPERATIONS)
             // segments
-            .requestMatchers(HttpMethod.GET, "/v1/segments/*/members").hasAnyAuthority(PERSONAL_READ)
+            // analysts get pseudonyms in place of person ids (AnalystView)
+            .requestMatchers(HttpMethod.GET, "/v1/segments/*/members").hasAnyAuthority(AGGREGATE_READ)
             .requestMatchers(HttpMethod.POST, "/v1/segments/preview").hasAnyAuthority(ANALYSIS)
             .requestMatchers(HttpMethod.GET, "/v1/segments", "/v1/segments/**").hasAnyAuthority(AGGREGATE_READ)
             .requestMatchers("/v1/segments/**").hasAnyAuthority(MARKETING_WRITE)

@@ -116,7 +116,7 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/segments/fields                        AGGREGATE
       GET    /v1/segments/{id}                          AGGREGATE
       GET    /v1/segments/{id}/history                  AGGREGATE
-      GET    /v1/segments/{id}/members                  PERSONAL
+      GET    /v1/segments/{id}/members                  AGGREGATE
       PUT    /v1/segments/{id}                          MARKETING
       DELETE /v1/segments/{id}                          MARKETING
       POST   /v1/segments/preview                       ANALYSIS
@@ -135,6 +135,8 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/privacy/summary                        PUBLIC
       GET    /privacy                                   PUBLIC
       GET    /v1/me/usage                               CUSTOMER
+      GET    /v1/crypto/keys                            OPS
+      POST   /v1/crypto/keys/rotate                     OPS
       """;
 
   @Autowired

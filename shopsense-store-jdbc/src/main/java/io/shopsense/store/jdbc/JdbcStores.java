@@ -226,6 +226,11 @@ public final class JdbcStores implements AutoCloseable {
     return traitStore;
   }
 
+  /** The trait store's personal values, for sealing and key rotation; hand it the cipher before first use. */
+  public io.shopsense.api.crypto.SealedFields sealedTraits() {
+    return traitStore;
+  }
+
   public Catalog catalog() {
     return catalog;
   }

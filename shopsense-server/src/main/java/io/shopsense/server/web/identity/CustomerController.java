@@ -51,7 +51,7 @@ public class CustomerController {
     BodyReader.requireJson(request);
     JsonNode traits;
     try {
-      traits = JsonCodec.parse(BodyReader.read(request, platform.ingestor().settings().maxEventBytes()));
+      traits = BodyReader.parseJson(BodyReader.read(request, platform.ingestor().settings().maxEventBytes()));
     } catch (UncheckedIOException e) {
       throw ApiProblem.badRequest("malformed_json", "the body is not valid JSON");
     }
