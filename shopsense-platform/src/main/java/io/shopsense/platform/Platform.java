@@ -15,6 +15,12 @@ import io.shopsense.core.identity.PersonDirectory;
 import io.shopsense.core.imports.Importer;
 import io.shopsense.core.pipeline.LogConsumer;
 import io.shopsense.core.pipeline.Pipeline;
+import io.shopsense.core.privacy.ErasureRunner;
+import io.shopsense.core.privacy.ErasureStep;
+import io.shopsense.core.privacy.PersonalDataSection;
+import io.shopsense.core.privacy.PrivacyRequestService;
+import io.shopsense.core.privacy.internal.StoreSections;
+import io.shopsense.core.privacy.internal.StoreSteps;
 import io.shopsense.core.profile.ProfileConsumer;
 import io.shopsense.core.profile.ProfileEngine;
 import io.shopsense.core.profile.ProfileModel;
@@ -63,6 +69,8 @@ public final class Platform implements AutoCloseable {
   private final SegmentService segments;
   private final ProfileWriter profileWriter;
   private final ProfileRefresh profileRefresh;
+  private final PrivacyRequestService privacyRequests;
+  private volatile boolean started;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
 
@@ -114,6 +122,43 @@ public final class Platform implements AutoCloseable {
       closeResources();
       throw e;
     }
+    this.privacyRequests = privacyRequests(identity);
+  }
+
+  /**
+   * Data-subject requests over every store of this platform. The erasure steps, in order: derived data, traits,
+   * quarantine, events (log and lake), the lake's identity snapshot, identities, caches, the training register.
+   * INTEGRATION: the consent ledger's and the usage log's sections and steps plug in here, and the events step takes
+   * the platform's event erasure ({@code eraseEvents}) in place of null.
+   */
+  private PrivacyRequestService privacyRequests(IdentityConsumer identity) {
+    List<PersonalDataSection> sections = new ArrayList<>(StoreSections.of(stores.identityGraph(), persons, profiles,
+        stores.segmentStore(), stores.profileChanges()));
+    List<ErasureStep> steps = new ArrayList<>();
+    steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
+    steps.add(StoreSteps.traits(stores.traitStore()));
+    steps.add(StoreSteps.quarantine(stores.quarantine()));
+    steps.add(StoreSteps.events(null)); // INTEGRATION: (a, u) -> adapt(eraseEvents(a, u))
+    if (settings.lake() != null) {
+      // the snapshot a batch rebuild writes beside the lake holds every identifier; the next rebuild writes it again
+      steps.add(StoreSteps.derivedFiles("lake_identity_snapshot", "lake identities snapshot", () -> List.of(
+          settings.lake().directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE))));
+    }
+    steps.add(StoreSteps.identities(stores.identityGraph()));
+    steps.add(StoreSteps.caches(Map.of("identity resolver", identity::requestForget)));
+    steps.add(StoreSteps.trainingExclusion(stores.erasureRegister(), clock));
+    ErasureRunner runner = new ErasureRunner() {
+      @Override
+      public <T> T run(Callable<T> work) throws Exception {
+        if (started) {
+          // the person's events received so far are attributed before the erasure, not after it
+          pipeline.awaitCaughtUp(settings.privacyRequests().catchUp());
+        }
+        return onProfileWriter(work);
+      }
+    };
+    return new PrivacyRequestService(stores.privacyRequests(), stores.identityGraph(), stores.traitStore(), sections,
+        steps, runner, settings.privacyRequests(), clock);
   }
 
   private void closeResources() {
@@ -142,6 +187,7 @@ public final class Platform implements AutoCloseable {
   /** Starts the consumers that follow the event log. */
   public Platform start() {
     pipeline.start();
+    started = true;
     return this;
   }
 
@@ -204,6 +250,11 @@ public final class Platform implements AutoCloseable {
 
   public SegmentService segments() {
     return segments;
+  }
+
+  /** Data-subject requests: access/export, rectification, erasure. */
+  public PrivacyRequestService privacyRequests() {
+    return privacyRequests;
   }
 
   /** What a batch rebuild found (and did). */

@@ -2,6 +2,7 @@ package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.identity.IdentitySettings;
+import io.shopsense.core.privacy.PrivacyRequestSettings;
 import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
 import java.nio.file.Path;
@@ -11,9 +12,16 @@ import java.nio.file.Path;
  *
  * @param lake    the lake's settings, or null to run without writing the lake
  * @param profile how profiles are built
+ * @param privacyRequests how data-subject requests are handled
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile) {
+    LakeSettings lake, ProfileSettings profile, PrivacyRequestSettings privacyRequests) {
+
+  /** The settings with the default handling of data-subject requests. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile) {
+    this(store, ingest, identity, lake, profile, PrivacyRequestSettings.defaults());
+  }
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
@@ -22,6 +30,10 @@ public record PlatformSettings(StoreSettings store, IngestSettings ingest, Ident
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile);
+    return new PlatformSettings(store, ingest, identity, lake, profile, privacyRequests);
+  }
+
+  public PlatformSettings withPrivacyRequests(PrivacyRequestSettings privacyRequests) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, privacyRequests);
   }
 }

@@ -9,6 +9,8 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ErasureRegister;
+import io.shopsense.api.privacy.PrivacyRequests;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -31,6 +33,8 @@ public record Stores(
     ProfileStore profileStore,
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
+    PrivacyRequests privacyRequests,
+    ErasureRegister erasureRegister,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 

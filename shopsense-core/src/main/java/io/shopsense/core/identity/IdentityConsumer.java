@@ -14,6 +14,8 @@ import java.util.List;
 public final class IdentityConsumer implements LogConsumer {
   private final IdentityResolver resolver;
   private final UnitOfWork unitOfWork;
+  /** Set from another thread (an erasure) to make the resolver forget its cache before the next batch. */
+  private volatile boolean forgetRequested;
 
   public IdentityConsumer(IdentityResolver resolver, UnitOfWork unitOfWork) {
     this.resolver = resolver;
@@ -27,6 +29,10 @@ public final class IdentityConsumer implements LogConsumer {
 
   @Override
   public long process(List<StoredEvent> events) {
+    if (forgetRequested) {
+      forgetRequested = false;
+      resolver.forget();
+    }
     return unitOfWork.run(() -> {
       for (StoredEvent e : events) {
         resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
@@ -42,6 +48,15 @@ public final class IdentityConsumer implements LogConsumer {
   @Override
   public int batchSize() {
     return 5_000;
+  }
+
+  /**
+   * Makes the resolver forget the owners it caches before its next batch (the resolver is not thread-safe, so the
+   * consumer's thread does it): after an erasure, so that an erased identifier is looked up again and not attributed
+   * to the erased person.
+   */
+  public void requestForget() {
+    forgetRequested = true;
   }
 
   @Override

@@ -73,6 +73,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileStore profileStore;
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
+  private final JdbcPrivacyRequests privacyRequests;
+  private final JdbcErasureRegister erasureRegister;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -88,6 +90,8 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.privacyRequests = new JdbcPrivacyRequests(sql);
+    this.erasureRegister = new JdbcErasureRegister(sql);
   }
 
   /**
@@ -244,6 +248,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public SegmentStore segmentStore() {
     return segmentStore;
+  }
+
+  public io.shopsense.api.privacy.PrivacyRequests privacyRequests() {
+    return privacyRequests;
+  }
+
+  public io.shopsense.api.privacy.ErasureRegister erasureRegister() {
+    return erasureRegister;
   }
 
   DataSource dataSource() {

@@ -157,4 +157,9 @@ final class JdbcTraitStore implements TraitStore {
       return out;
     }
   }
+
+  @Override
+  public long erase(java.util.Collection<PersonId> persons) {
+    return PersonErasure.deleteByPerson(sql, "traits", "person_id", persons);
+  }
 }

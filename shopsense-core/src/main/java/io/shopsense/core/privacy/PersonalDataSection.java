@@ -1,0 +1,16 @@
+package io.shopsense.core.privacy;
+
+/**
+ * One kind of data held on a person, for an access/export request: the archive gets one JSON document and one CSV
+ * per section. Implemented by each store or feature that holds personal data (identities, traits, profile, events,
+ * segments, consents, usage log, messages). Called by {@link PrivacyRequestService} with a resolved subject, from
+ * the request's thread; must not change anything.
+ */
+public interface PersonalDataSection {
+
+  /** The section's name: lower case, {@code [a-z0-9_]}, unique among the sections (the archive's file names). */
+  String name();
+
+  /** Everything the section holds on the subject; an empty table (with a note saying why) when nothing. */
+  SectionRows export(DataSubject subject);
+}
