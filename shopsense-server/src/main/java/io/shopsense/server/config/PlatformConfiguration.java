@@ -5,6 +5,7 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
+import io.shopsense.core.privacy.PrivacyRequestSettings;
 import io.shopsense.core.profile.Interests;
 import io.shopsense.core.profile.LifecycleWindows;
 import io.shopsense.core.profile.ProfileSettings;
@@ -32,8 +33,14 @@ public class PlatformConfiguration {
 
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
-      LakeProperties lake, ProfileProperties profile) {
-    return toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
+      LakeProperties lake, ProfileProperties profile, PrivacyRequestProperties privacyRequests) {
+    return toSettings(store, ingest, identity, lake).withProfile(toSettings(profile))
+        .withPrivacyRequests(toSettings(privacyRequests));
+  }
+
+  /** The mapping of {@code shopsense.privacy-requests.*}; public for its test. */
+  public static PrivacyRequestSettings toSettings(PrivacyRequestProperties p) {
+    return new PrivacyRequestSettings(p.deadline(), p.erasureCatchUp());
   }
 
   @Bean(destroyMethod = "close")
