@@ -53,6 +53,11 @@ public record PrivacyRequest(String id, RequestType type, String subject, Person
         null, receivedAt, deadline, at, lines);
   }
 
+  /** The request with its subject replaced (masked, or forgotten). */
+  public PrivacyRequest withSubject(String text) {
+    return new PrivacyRequest(id, type, text, person, status, reason, receivedAt, deadline, completedAt, report);
+  }
+
   public PrivacyRequest rejected(Instant at, String why) {
     return new PrivacyRequest(id, type, subject, person, RequestStatus.REJECTED, why, receivedAt, deadline, at,
         report);

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * {@link #process}; its steps are idempotent.
  *
  * <p>After an erasure no request of the person keeps their identifier (the subject becomes {@code erased}); the
- * reports hold counts and places only.
+ * reports hold counts and places only. A request for a subject no one is known by keeps the subject masked.
  */
 public final class PrivacyRequestService {
   private static final int MAX_TRAITS = 100;
@@ -105,7 +105,9 @@ public final class PrivacyRequestService {
     requests.create(request);
     Optional<PersonId> person = resolve(asked.subject());
     if (person.isEmpty()) {
-      PrivacyRequest rejected = request.rejected(clock.instant(), "no person is known by this subject");
+      // nothing is held on the subject, so the request need not hold their identifier either
+      PrivacyRequest rejected = request.rejected(clock.instant(), "no person is known by this subject")
+          .withSubject(asked.subject().masked());
       requests.update(rejected);
       return rejected;
     }

@@ -56,4 +56,25 @@ public record SubjectRef(Identifier identifier, PersonId personId) {
     return identifier != null ? identifier.kind().key().toLowerCase(Locale.ROOT) + ":" + identifier.value()
         : "person_id:" + personId.value();
   }
+
+  /**
+   * The text with the value masked ({@code email:a***@example.org}, {@code phone:***08}, {@code user_id:us***}): what a
+   * request keeps of a subject no one is known by, since nothing is held on them and the identifier need not be.
+   */
+  public String masked() {
+    if (identifier == null) {
+      return "person_id:" + mask(personId.value());
+    }
+    String v = identifier.value();
+    String m = switch (identifier.kind()) {
+      case EMAIL -> v.indexOf('@') > 0 ? v.charAt(0) + "***" + v.substring(v.indexOf('@')) : mask(v);
+      case PHONE -> "***" + v.substring(Math.max(0, v.length() - 2));
+      default -> mask(v);
+    };
+    return identifier.kind().key() + ":" + m;
+  }
+
+  private static String mask(String v) {
+    return v.substring(0, Math.min(2, v.length() / 3)) + "***";
+  }
 }
