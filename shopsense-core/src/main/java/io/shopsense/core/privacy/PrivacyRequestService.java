@@ -99,30 +99,38 @@ public final class PrivacyRequestService {
     if (asked.type() == RequestType.RECTIFICATION) {
       validate(asked.traits());
     }
-    Instant now = clock.instant();
+    Instant now = at();
     PrivacyRequest request = new PrivacyRequest(ids.get(), asked.type(), asked.subject().text(), null,
         RequestStatus.RECEIVED, null, now, now.plus(settings.deadline()), null, List.of());
     requests.create(request);
-    Optional<PersonId> person = resolve(asked.subject());
+    if (asked.hold()) {
+      return request;
+    }
+    return handle(request, asked.subject(), asked.traits());
+  }
+
+  private PrivacyRequest handle(PrivacyRequest received, SubjectRef subject, Properties corrected) throws Exception {
+    PrivacyRequest request = received;
+    Optional<PersonId> person = resolve(subject);
     if (person.isEmpty()) {
       // nothing is held on the subject, so the request need not hold their identifier either
-      PrivacyRequest rejected = request.rejected(clock.instant(), "no person is known by this subject")
-          .withSubject(asked.subject().masked());
+      PrivacyRequest rejected = request.rejected(at(), "no person is known by this subject")
+          .withSubject(subject.masked());
       requests.update(rejected);
       return rejected;
     }
     request = request.withPerson(person.get());
     requests.update(request);
-    return switch (asked.type()) {
+    return switch (request.type()) {
       case ACCESS -> access(request);
-      case RECTIFICATION -> rectify(request, asked.traits());
+      case RECTIFICATION -> rectify(request, corrected);
       case ERASURE -> erase(request);
     };
   }
 
   /**
-   * Runs an open request again: an erasure that failed half-way, or an access request. A rectification cannot be run
-   * again (its traits are not kept) and is rejected with that reason.
+   * Handles an open request: one held at submission, an erasure that failed half-way, or an access request. A
+   * rectification cannot be run again (its traits are not kept) and is rejected with that reason.
    *
    * @throws java.util.NoSuchElementException if there is no such request
    */
@@ -132,14 +140,19 @@ public final class PrivacyRequestService {
       return request;
     }
     if (request.person() == null) {
-      PrivacyRequest rejected = request.rejected(clock.instant(), "no person is known by this subject");
-      requests.update(rejected);
-      return rejected;
+      Optional<SubjectRef> subject = SubjectRef.parse(request.subject());
+      if (subject.isEmpty() || request.type() == RequestType.RECTIFICATION) {
+        PrivacyRequest rejected = request.rejected(at(), "the request names no subject that can be looked "
+            + "up; submit it again");
+        requests.update(rejected);
+        return rejected;
+      }
+      return handle(request, subject.get(), Properties.EMPTY);
     }
     return switch (request.type()) {
       case ACCESS -> access(request);
       case RECTIFICATION -> {
-        PrivacyRequest rejected = request.rejected(clock.instant(),
+        PrivacyRequest rejected = request.rejected(at(),
             "the corrected traits were not kept after a failure; submit the rectification again");
         requests.update(rejected);
         yield rejected;
@@ -154,11 +167,16 @@ public final class PrivacyRequestService {
 
   /** Requests in receipt order; {@code overdueOnly} keeps those still open after their deadline. */
   public List<PrivacyRequest> list(RequestStatus status, boolean overdueOnly, String afterId, int limit) {
-    return requests.list(status, overdueOnly ? clock.instant() : null, afterId, limit);
+    return requests.list(status, overdueOnly ? at() : null, afterId, limit);
   }
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** Now, to the microsecond: what the stores keep, so that a request returned equals the request read back. */
+  private Instant at() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   /**
@@ -180,13 +198,13 @@ public final class PrivacyRequestService {
     for (PersonalDataSection s : sections) {
       parts.add(new ExportArchive.Section(s.name(), s.export(subject)));
     }
-    ExportArchive.write(out, request.id(), subject.person().value(), clock.instant(), parts);
+    ExportArchive.write(out, request.id(), subject.person().value(), at(), parts);
   }
 
   private PrivacyRequest access(PrivacyRequest request) {
     Optional<DataSubject> subject = live(request.person());
     if (subject.isEmpty()) {
-      PrivacyRequest rejected = request.rejected(clock.instant(), "the person is not held any more");
+      PrivacyRequest rejected = request.rejected(at(), "the person is not held any more");
       requests.update(rejected);
       return rejected;
     }
@@ -195,17 +213,17 @@ public final class PrivacyRequestService {
       lines.add(new ReportLine(s.name(), s.name() + ".json, " + s.name() + ".csv",
           s.export(subject.get()).rows().size(), ReportLine.Outcome.EXPORTED, "in the archive"));
     }
-    PrivacyRequest done = request.completed(clock.instant(), lines, false);
+    PrivacyRequest done = request.completed(at(), lines, false);
     requests.update(done);
     return done;
   }
 
   private PrivacyRequest rectify(PrivacyRequest request, Properties corrected) {
-    traits.set(request.person(), corrected, clock.instant());
+    traits.set(request.person(), corrected, at());
     List<ReportLine> lines = corrected.values().keySet().stream().sorted()
         .map(name -> new ReportLine("rectification", "traits", 1, ReportLine.Outcome.RECTIFIED, "trait " + name))
         .toList();
-    PrivacyRequest done = request.completed(clock.instant(), lines, false);
+    PrivacyRequest done = request.completed(at(), lines, false);
     requests.update(done);
     return done;
   }
@@ -223,7 +241,7 @@ public final class PrivacyRequestService {
       }
       return out;
     });
-    PrivacyRequest done = running.completed(clock.instant(), lines, true);
+    PrivacyRequest done = running.completed(at(), lines, true);
     requests.update(done);
     requests.forgetSubject(done.person());
     return done;

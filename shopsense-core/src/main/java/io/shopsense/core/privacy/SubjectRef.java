@@ -77,4 +77,18 @@ public record SubjectRef(Identifier identifier, PersonId personId) {
   private static String mask(String v) {
     return v.substring(0, Math.min(2, v.length() / 3)) + "***";
   }
+
+  /** The subject from its {@link #text()}; empty for a text that is not one (masked or erased). */
+  public static java.util.Optional<SubjectRef> parse(String text) {
+    int colon = text.indexOf(':');
+    if (colon < 1 || colon == text.length() - 1) {
+      return java.util.Optional.empty();
+    }
+    String kind = text.substring(0, colon);
+    String value = text.substring(colon + 1);
+    if (kind.equals("person_id")) {
+      return java.util.Optional.of(new SubjectRef(null, PersonId.of(value)));
+    }
+    return IdentifierKind.fromKey(kind).map(k -> new SubjectRef(new Identifier(k, value), null));
+  }
 }

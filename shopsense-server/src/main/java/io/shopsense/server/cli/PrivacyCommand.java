@@ -60,7 +60,8 @@ public class PrivacyCommand implements Runnable {
     }
   }
 
-  @Command(name = "request", description = "Submit a request; it is handled at once (an erasure answers when done).")
+  @Command(name = "request", description = "Submit a request; it is handled at once (an erasure answers when done) "
+      + "unless held.")
   static class Submit implements Runnable {
     @Mixin
     ServerOptions server;
@@ -75,6 +76,9 @@ public class PrivacyCommand implements Runnable {
         + "the value is JSON if it parses, else text)")
     Map<String, String> traits = new LinkedHashMap<>();
 
+    @Option(names = "--hold", description = "record it as received; handle it later with 'privacy process ID'")
+    boolean hold;
+
     @Option(names = "--json", description = "print the raw JSON answer")
     boolean json;
 
@@ -82,6 +86,9 @@ public class PrivacyCommand implements Runnable {
     public void run() {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", type);
+      if (hold) {
+        body.put("hold", true);
+      }
       body.put("subject", subject.json());
       if (!traits.isEmpty()) {
         Map<String, Object> t = new LinkedHashMap<>();
@@ -195,7 +202,7 @@ public class PrivacyCommand implements Runnable {
     }
   }
 
-  @Command(name = "process", description = "Run an open request again (an erasure that failed half-way).")
+  @Command(name = "process", description = "Handle an open request (held, or an erasure that failed half-way).")
   static class Process implements Runnable {
     @Mixin
     ServerOptions server;

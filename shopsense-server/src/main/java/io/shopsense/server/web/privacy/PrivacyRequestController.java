@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Data-subject requests: submit one (access/export, rectification, erasure — handled at once, in the request: an
- * erasure answers when everything is erased), list them (by status, the overdue ones), read one with its completion
- * report, download an access request's archive (generated on each download, never stored), and run an erasure again
- * that failed half-way.
+ * erasure answers when everything is erased; or held as received until processed), list them (by status, the overdue
+ * ones), read one with its completion report, download an access request's archive (generated on each download,
+ * never stored), and process a held request or run again an erasure that failed half-way.
  */
 @RestController
 @RequestMapping(path = "/v1/privacy/requests", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,8 +53,10 @@ public class PrivacyRequestController {
   }
 
   /**
-   * {@code {"type": "access"|"export"|"rectification"|"erasure", "subject": {"email": "…"}, "traits": {…}}}: 201 with
-   * the request as handled (completed, or rejected with the reason when no one is known by the subject).
+   * {@code {"type": "access"|"export"|"rectification"|"erasure", "subject": {"email": "…"}, "traits": {…},
+   * "hold": false}}: 201 with the request as handled (completed, or rejected with the reason when no one is known by
+   * the subject); with {@code "hold": true} (access, erasure) it is recorded as received, to be handled by
+   * {@code POST /{id}/process} once the privacy officer has verified who asked.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body) throws Exception {
@@ -83,7 +85,12 @@ public class PrivacyRequestController {
       throw ApiProblem.badRequest("invalid_request", "traits must be an object");
     }
     Properties corrected = traits == null || traits.isNull() ? Properties.EMPTY : JsonCodec.toProperties(traits);
-    PrivacyRequest done = service().submit(new NewPrivacyRequest(type, ref, corrected));
+    JsonNode hold = body.get("hold");
+    if (hold != null && !hold.isBoolean() && !hold.isNull()) {
+      throw ApiProblem.badRequest("invalid_request", "hold must be true or false");
+    }
+    PrivacyRequest done = service().submit(new NewPrivacyRequest(type, ref, corrected,
+        hold != null && hold.asBoolean()));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.LOCATION, "/v1/privacy/requests/" + done.id()).body(view(done, service().now()));
   }
@@ -116,7 +123,7 @@ public class PrivacyRequestController {
     return view(found(id), service().now());
   }
 
-  /** Runs an open request again (an erasure that failed half-way); a closed one is returned as it is. */
+  /** Handles an open request (held, or an erasure that failed half-way); a closed one is returned as it is. */
   @PostMapping("/{id}/process")
   public Map<String, Object> process(@PathVariable String id) throws Exception {
     found(id);
