@@ -145,7 +145,7 @@ public final class Platform implements AutoCloseable {
           settings.lake().directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE))));
     }
     steps.add(StoreSteps.identities(stores.identityGraph()));
-    steps.add(StoreSteps.caches(Map.of("identity resolver", identity::requestForget)));
+    steps.add(StoreSteps.caches(Map.of("identity resolver", identity::forgetCache)));
     steps.add(StoreSteps.trainingExclusion(stores.erasureRegister(), clock));
     ErasureRunner runner = new ErasureRunner() {
       @Override

@@ -203,4 +203,23 @@ class PrivacyRequestServiceTest {
           "identities", "identities", "identities");
     }
   }
+
+  @Test
+  void anErasedIdentifierSeenAgainMakesANewPersonNotTheErasedOne() throws Exception {
+    try (Platform p = open(new MovableClock(NOW))) {
+      shop(p);
+      PersonId ben = p.persons().find(new Identifier(IdentifierKind.USER_ID, "ben-u")).orElseThrow().id();
+
+      p.privacyRequests().submit(new NewPrivacyRequest(RequestType.ERASURE, user("ben-u"), Properties.EMPTY));
+      PlatformFixture.ingest(p, NOW.plusSeconds(5),
+          "{'type':'identify','messageId':'m5','anonymousId':'anon-c','userId':'ben-u','traits':{'name':'Ben again'}}");
+      awaitPipeline(p);
+
+      // the resolver forgot its cached owners: the identifiers went to a new person, with the new traits only
+      var again = p.persons().find(new Identifier(IdentifierKind.USER_ID, "ben-u")).orElseThrow();
+      assertThat(again.id()).isNotEqualTo(ben);
+      assertThat(again.traits().values()).containsExactly(Map.entry("name", "Ben again"));
+      assertThat(p.stores().traitStore().get(ben).isEmpty()).isTrue();
+    }
+  }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 public final class IdentityConsumer implements LogConsumer {
   private final IdentityResolver resolver;
   private final UnitOfWork unitOfWork;
-  /** Set from another thread (an erasure) to make the resolver forget its cache before the next batch. */
-  private volatile boolean forgetRequested;
 
   public IdentityConsumer(IdentityResolver resolver, UnitOfWork unitOfWork) {
     this.resolver = resolver;
@@ -29,16 +27,16 @@ public final class IdentityConsumer implements LogConsumer {
 
   @Override
   public long process(List<StoredEvent> events) {
-    if (forgetRequested) {
-      forgetRequested = false;
-      resolver.forget();
+    // one lock per batch (uncontended but for an erasure's forget), so that the resolver's cache, which is not
+    // thread-safe, is never cleared under a running batch
+    synchronized (resolver) {
+      return unitOfWork.run(() -> {
+        for (StoredEvent e : events) {
+          resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
+        }
+        return events.get(events.size() - 1).seq();
+      });
     }
-    return unitOfWork.run(() -> {
-      for (StoredEvent e : events) {
-        resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
-      }
-      return events.get(events.size() - 1).seq();
-    });
   }
 
   /**
@@ -51,12 +49,13 @@ public final class IdentityConsumer implements LogConsumer {
   }
 
   /**
-   * Makes the resolver forget the owners it caches before its next batch (the resolver is not thread-safe, so the
-   * consumer's thread does it): after an erasure, so that an erased identifier is looked up again and not attributed
-   * to the erased person.
+   * Makes the resolver forget the owners it caches, now (waiting for a running batch to end): after an erasure, so that
+   * no erased identifier stays in memory and none is attributed to the erased person.
    */
-  public void requestForget() {
-    forgetRequested = true;
+  public void forgetCache() {
+    synchronized (resolver) {
+      resolver.forget();
+    }
   }
 
   @Override
