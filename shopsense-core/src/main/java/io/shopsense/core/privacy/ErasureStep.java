@@ -16,4 +16,19 @@ public interface ErasureStep {
 
   /** Erases what the step covers; one line per place. */
   List<ReportLine> erase(DataSubject subject);
+
+  /** A step given by its name and a function (how other features plug theirs in). */
+  static ErasureStep of(String name, java.util.function.Function<DataSubject, List<ReportLine>> erase) {
+    return new ErasureStep() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<ReportLine> erase(DataSubject subject) {
+        return erase.apply(subject);
+      }
+    };
+  }
 }

@@ -13,4 +13,19 @@ public interface PersonalDataSection {
 
   /** Everything the section holds on the subject; an empty table (with a note saying why) when nothing. */
   SectionRows export(DataSubject subject);
+
+  /** A section given by its name and a function (how other features plug theirs in). */
+  static PersonalDataSection of(String name, java.util.function.Function<DataSubject, SectionRows> export) {
+    return new PersonalDataSection() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public SectionRows export(DataSubject subject) {
+        return export.apply(subject);
+      }
+    };
+  }
 }
