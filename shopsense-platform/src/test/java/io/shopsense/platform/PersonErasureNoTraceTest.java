@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * any file under the data directory (raw bytes), in the lake's Parquet files read back through DuckDB (every column
  * cast to text, since Parquet compresses strings), or in a fresh export; the other persons' data remains.
  */
-class PersonErasureNoTraceTest {
+public class PersonErasureNoTraceTest {
   private static final String ANON_1 = "anon-tgt-7f3a9c";
   private static final String ANON_2 = "anon-tgt-b2c9e1";
   private static final String USER = "user-tgt-55210";
@@ -73,7 +73,7 @@ class PersonErasureNoTraceTest {
   void erasingAPersonLeavesNoTraceInAnyStoreFileLakeFileOrExport() throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Path data = dir.resolve("data");
-    PlatformSettings d = PlatformFixture.embedded(data);
+    PlatformSettings d = settings(data);
     // the phone in traits identifies a person too, so the target owns every kind of identifier
     PlatformSettings settings = new PlatformSettings(d.store(), d.ingest(), new IdentitySettings(50,
         Set.of(IdentifierKind.USER_ID), Set.of(IdentifierKind.EMAIL, IdentifierKind.PHONE), 100_000), d.lake(),
@@ -142,7 +142,7 @@ class PersonErasureNoTraceTest {
     }
 
     List<String> traces = new ArrayList<>();
-    Map<String, Long> rows = searchDatabase(data.resolve("db"), traces);
+    Map<String, Long> rows = searchDatabase(data, traces);
     searchFiles(data, traces);
     searchLake(d, traces);
 
@@ -221,14 +221,29 @@ class PersonErasureNoTraceTest {
     }
   }
 
+  /** The platform's settings over the data directory: the embedded store here. */
+  protected PlatformSettings settings(Path data) {
+    return PlatformFixture.embedded(data);
+  }
+
+  /** A connection to the platform's database, closed (the platform is) when this is called. */
+  protected Connection database(Path data) throws Exception {
+    return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("shopsense")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+  }
+
+  /** The schema of the platform's tables. */
+  protected String schema() {
+    return "public";
+  }
+
   /** Every column of every table, read as text (binary columns as bytes); returns the row count per table. */
-  private static Map<String, Long> searchDatabase(Path db, List<String> traces) throws Exception {
+  private Map<String, Long> searchDatabase(Path data, List<String> traces) throws Exception {
     Map<String, Long> rows = new LinkedHashMap<>();
-    String url = "jdbc:h2:file:" + db.resolve("shopsense") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+    try (Connection c = database(data)) {
       DatabaseMetaData meta = c.getMetaData();
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = meta.getTables(null, "public", "%", new String[] {"TABLE", "BASE TABLE"})) {
+      try (ResultSet rs = meta.getTables(null, schema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
         while (rs.next()) {
           tables.add(rs.getString("TABLE_NAME"));
         }
@@ -236,7 +251,8 @@ class PersonErasureNoTraceTest {
       assertThat(tables).contains("persons", "identifiers", "traits", "profiles", "quarantine", "privacy_requests");
       for (String table : tables) {
         long n = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from \"" + table + "\"")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from \"" + schema() + "\".\""
+            + table + "\"")) {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             n++;
@@ -261,6 +277,9 @@ class PersonErasureNoTraceTest {
 
   /** The raw bytes of every file under the data directory (the event log, the database file, the lake, …). */
   private static void searchFiles(Path data, List<String> traces) throws IOException {
+    if (!Files.isDirectory(data)) {
+      return;
+    }
     List<Path> files;
     try (Stream<Path> all = Files.walk(data)) {
       files = all.filter(Files::isRegularFile).toList();
