@@ -138,7 +138,14 @@ public final class Platform implements AutoCloseable {
     steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
     steps.add(StoreSteps.traits(stores.traitStore()));
     steps.add(StoreSteps.quarantine(stores.quarantine()));
-    steps.add(StoreSteps.events(null)); // INTEGRATION: (a, u) -> adapt(eraseEvents(a, u))
+    // INTEGRATION (erasure branch): in place of null,
+    //   (a, u) -> { EventErasure e = eraseEvents(a, u); List<EventEraser.Part> parts = new ArrayList<>();
+    //     parts.add(new EventEraser.Part("event log", e.log().events(), e.log().bytesRewritten(),
+    //         e.log().files().size()));
+    //     e.lakeReport().ifPresent(l -> parts.add(new EventEraser.Part("lake", l.rowsRemoved(), l.bytesRewritten(),
+    //         l.filesRewritten())));
+    //     return parts; }
+    steps.add(StoreSteps.events(null));
     if (settings.lake() != null) {
       // the snapshot a batch rebuild writes beside the lake holds every identifier; the next rebuild writes it again
       steps.add(StoreSteps.derivedFiles("lake_identity_snapshot", "lake identities snapshot", () -> List.of(

@@ -78,9 +78,9 @@ public final class StoreSteps {
         return List.of(new ReportLine("events", "event log and lake", 0, Outcome.ERASED,
             "no anonymous or user id to erase events by"));
       }
-      EventEraser.Erased e = eraser.erase(s.anonymousIds(), s.userIds());
-      return List.of(new ReportLine("events", "event log and lake", e.events(), Outcome.ERASED,
-          e.bytesRewritten() + " bytes rewritten in " + e.files().size() + " files"));
+      return eraser.erase(s.anonymousIds(), s.userIds()).stream().map(part -> new ReportLine("events", part.where(),
+          part.events(), Outcome.ERASED, part.bytesRewritten() + " bytes rewritten in " + part.files() + " files"))
+          .toList();
     });
   }
 
@@ -123,7 +123,7 @@ public final class StoreSteps {
     }).toList());
   }
 
-  /** Records the person ids (not the identifiers) in the erasure register, so the next model training leaves them out. */
+  /** Records the person ids (not the identifiers) in the erasure register: the next model training leaves them out. */
   public static ErasureStep trainingExclusion(ErasureRegister register, Clock clock) {
     return new FunctionStep("training_exclusion", s -> {
       var at = clock.instant();
