@@ -39,6 +39,8 @@ public class SecurityConfiguration {
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, INGEST).hasAnyAuthority("SCOPE_ingest", "SCOPE_admin")
             .requestMatchers("/v1/keys", "/v1/keys/**").hasAuthority("SCOPE_admin")
+            // data-subject requests name persons and their archives hold everything on them: not for read keys
+            .requestMatchers("/v1/privacy/requests", "/v1/privacy/requests/**").hasAuthority("SCOPE_admin")
             .requestMatchers(HttpMethod.GET, "/v1/**", "/actuator/**").hasAnyAuthority("SCOPE_read", "SCOPE_admin")
             .requestMatchers("/v1/**").hasAuthority("SCOPE_admin")
             .anyRequest().denyAll());

@@ -93,7 +93,7 @@ class PrivacyRequestApiTest extends ServerTestBase {
     assertThat(r.toString()).doesNotContain("ex1@example.com").doesNotContain("anon-ex1");
     assertThat(get("/v1/persons?userId=user-ex1", readKey).status()).isEqualTo(404);
     assertThat(get("/v1/persons?userId=user-ex2", readKey).status()).isEqualTo(200);
-    assertThat(get("/v1/privacy/requests/" + r.get("id").asText(), readKey).body().get("status").asText())
+    assertThat(get("/v1/privacy/requests/" + r.get("id").asText(), adminKey).body().get("status").asText())
         .isEqualTo("completed");
     // nothing left to export
     Answer archive = get("/v1/privacy/requests/" + r.get("id").asText() + "/archive", adminKey);
@@ -119,9 +119,9 @@ class PrivacyRequestApiTest extends ServerTestBase {
     String rejected = post("/v1/privacy/requests", adminKey,
         json("{'type':'access','subject':{'userId':'nobody-lx'}}")).body().get("id").asText();
 
-    List<String> completed = ids(get("/v1/privacy/requests?status=completed&limit=1000", readKey).body());
-    List<String> refused = ids(get("/v1/privacy/requests?status=rejected&limit=1000", readKey).body());
-    List<String> overdue = ids(get("/v1/privacy/requests?overdue=true", readKey).body());
+    List<String> completed = ids(get("/v1/privacy/requests?status=completed&limit=1000", adminKey).body());
+    List<String> refused = ids(get("/v1/privacy/requests?status=rejected&limit=1000", adminKey).body());
+    List<String> overdue = ids(get("/v1/privacy/requests?overdue=true", adminKey).body());
 
     assertThat(completed).contains(done).doesNotContain(rejected);
     assertThat(refused).contains(rejected).doesNotContain(done);
@@ -146,12 +146,22 @@ class PrivacyRequestApiTest extends ServerTestBase {
       assertThat(a.body().get("detail").asText()).as(body).contains(message);
     });
     assertThat(post("/v1/privacy/requests", adminKey, "{not json").status()).isEqualTo(400);
-    assertThat(get("/v1/privacy/requests?status=lost", readKey).status()).isEqualTo(400);
-    assertThat(get("/v1/privacy/requests?limit=0", readKey).status()).isEqualTo(400);
-    assertThat(get("/v1/privacy/requests?after=pr_nope", readKey).status()).isEqualTo(400);
-    assertThat(get("/v1/privacy/requests/pr_nope", readKey).status()).isEqualTo(404);
+    assertThat(get("/v1/privacy/requests?status=lost", adminKey).status()).isEqualTo(400);
+    assertThat(get("/v1/privacy/requests?limit=0", adminKey).status()).isEqualTo(400);
+    assertThat(get("/v1/privacy/requests?after=pr_nope", adminKey).status()).isEqualTo(400);
+    assertThat(get("/v1/privacy/requests/pr_nope", adminKey).status()).isEqualTo(404);
     assertThat(get("/v1/privacy/requests/pr_nope/archive", adminKey).status()).isEqualTo(404);
     assertThat(post("/v1/privacy/requests/pr_nope/process", adminKey, "{}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void readAndIngestKeysCannotSeeOrMakeRequests() {
+    for (String key : List.of(readKey, ingestKey)) {
+      assertThat(get("/v1/privacy/requests", key).status()).isEqualTo(403);
+      assertThat(get("/v1/privacy/requests/pr_x/archive", key).status()).isEqualTo(403);
+      assertThat(post("/v1/privacy/requests", key, json("{'type':'access','subject':{'userId':'u'}}")).status())
+          .isEqualTo(403);
+    }
   }
 
   private static List<String> ids(JsonNode page) {
