@@ -29,10 +29,10 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.privacyRequests(), db.erasureRegister(), db.unitOfWork(), resources);
+          db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.privacyRequests(),
+          db.erasureRegister(), db.unitOfWork(), resources);
     } catch (RuntimeException e) {
-      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          resources).close();
+      Stores.closeAll(id(), resources);
       throw e;
     }
   }

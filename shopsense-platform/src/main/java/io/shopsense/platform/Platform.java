@@ -69,6 +69,18 @@ public final class Platform implements AutoCloseable {
   private final SegmentService segments;
   private final ProfileWriter profileWriter;
   private final ProfileRefresh profileRefresh;
+  /** The audit trail: request auditing and features' domain events (the anchor file is in the data directory). */
+  private final io.shopsense.core.audit.AuditTrail audit;
+  /** Counts segment entries in the usage log from the profile change feed, on a thread of its own. */
+  private final io.shopsense.core.usage.SegmentUsageFollower usageFollower;
+  /** Buffers the usage counts of hot paths (recommendations served, messages sent), flushed every second. */
+  private final io.shopsense.core.usage.UsageRecorder usageRecorder;
+  private final java.util.concurrent.ScheduledExecutorService usageThread =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "usage-follower");
+        t.setDaemon(true);
+        return t;
+      });
   private final PrivacyRequestService privacyRequests;
   private volatile boolean started;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
@@ -87,6 +99,11 @@ public final class Platform implements AutoCloseable {
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
     this.clock = clock;
+    this.audit = new io.shopsense.core.audit.AuditTrail(stores.auditLog(), clock,
+        new io.shopsense.core.audit.AuditAnchor(settings.store().dataDir().resolve(AUDIT_ANCHOR)));
+    this.usageFollower = new io.shopsense.core.usage.SegmentUsageFollower(stores.profileChanges(), stores.usageLog(),
+        stores.consumerOffsets(), stores.unitOfWork(), 1_000);
+    this.usageRecorder = new io.shopsense.core.usage.UsageRecorder(stores.usageLog());
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
         stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
@@ -128,15 +145,17 @@ public final class Platform implements AutoCloseable {
   /**
    * Data-subject requests over every store of this platform. The erasure steps, in order: derived data, traits,
    * quarantine, events (log and lake), the lake's identity snapshot, identities, caches, the training register.
-   * INTEGRATION: the consent ledger's and the usage log's sections and steps plug in here, and the events step takes
-   * the platform's event erasure ({@code eraseEvents}) in place of null.
+   * INTEGRATION: the consent ledger's section and step plug in here, and the events step takes the platform's event
+   * erasure ({@code eraseEvents}) in place of null.
    */
   private PrivacyRequestService privacyRequests(IdentityConsumer identity) {
     List<PersonalDataSection> sections = new ArrayList<>(StoreSections.of(stores.identityGraph(), persons, profiles,
         stores.segmentStore(), stores.profileChanges()));
+    sections.add(StoreSections.usageLog(stores.usageLog()));
     List<ErasureStep> steps = new ArrayList<>();
     steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
     steps.add(StoreSteps.traits(stores.traitStore()));
+    steps.add(StoreSteps.usageLog(stores.usageLog()));
     steps.add(StoreSteps.quarantine(stores.quarantine()));
     // INTEGRATION (erasure branch): in place of null,
     //   (a, u) -> { EventErasure e = eraseEvents(a, u); List<EventEraser.Part> parts = new ArrayList<>();
@@ -191,11 +210,49 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Starts the consumers that follow the event log. */
+  /** The file in the data directory that keeps the audit chain's head outside the database. */
+  public static final String AUDIT_ANCHOR = "audit-head";
+
+  /** Starts the consumers that follow the event log, and the usage follower. */
   public Platform start() {
     pipeline.start();
+    usageThread.scheduleWithFixedDelay(this::followUsage, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
     started = true;
     return this;
+  }
+
+  private void followUsage() {
+    try {
+      usageRecorder.flush();
+      usageFollower.catchUp();
+    } catch (RuntimeException e) {
+      // retried on the next tick from the committed offset; the message names no person
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "the usage follower failed; retrying", e);
+    }
+  }
+
+  public io.shopsense.core.audit.AuditTrail audit() {
+    return audit;
+  }
+
+  /**
+   * Where recommendation serving, campaigns and other hot paths count a use of a person's data (buffered, written
+   * every second; {@link #followUsageNow()} writes it at once).
+   */
+  public io.shopsense.core.usage.UsageRecorder usageRecorder() {
+    return usageRecorder;
+  }
+
+  /**
+   * Writes the buffered usage counts and runs the usage follower up to the end of the profile change feed, now: before
+   * a person's usage is exported or erased, and in tests.
+   */
+  public long followUsageNow() throws Exception {
+    return usageThread.submit(() -> {
+      usageRecorder.flush();
+      return usageFollower.catchUp();
+    }).get();
   }
 
   public PlatformSettings settings() {
@@ -361,6 +418,16 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    usageThread.shutdownNow();
+    try {
+      usageThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      usageRecorder.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "could not write the last usage counts", e);
+    }
     try {
       pipeline.close();
     } finally {

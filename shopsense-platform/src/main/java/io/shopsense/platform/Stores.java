@@ -2,6 +2,8 @@ package io.shopsense.platform;
 
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.access.ConsoleSessions;
+import io.shopsense.api.access.ConsoleUsers;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.EventLog;
@@ -33,6 +35,10 @@ public record Stores(
     ProfileStore profileStore,
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
+    io.shopsense.api.audit.AuditLog auditLog,
+    io.shopsense.api.privacy.UsageLog usageLog,
+    ConsoleUsers consoleUsers,
+    ConsoleSessions consoleSessions,
     PrivacyRequests privacyRequests,
     ErasureRegister erasureRegister,
     UnitOfWork unitOfWork,
@@ -41,6 +47,11 @@ public record Stores(
   /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */
   @Override
   public void close() {
+    closeAll(backend, resources);
+  }
+
+  /** Closes {@code resources} in reverse order of opening (also what a provider does when opening fails midway). */
+  static void closeAll(String backend, List<AutoCloseable> resources) {
     RuntimeException failure = null;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

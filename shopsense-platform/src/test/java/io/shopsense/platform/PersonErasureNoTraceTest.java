@@ -99,7 +99,7 @@ public class PersonErasureNoTraceTest {
       assertThat(access.status()).isEqualTo(RequestStatus.COMPLETED);
       Map<String, String> archive = archive(p, access.id());
       assertThat(archive).containsKeys("README.txt", "identifiers.json", "identifiers.csv", "traits.csv",
-          "profile.json", "events.json", "events.csv", "segment_memberships.csv", "messages.json");
+          "profile.json", "events.json", "events.csv", "segment_memberships.csv", "messages.json", "usage_log.csv");
       assertThat(archive.get("identifiers.csv")).contains(ANON_1, ANON_2, USER, EMAIL, PHONE);
       assertThat(archive.get("traits.csv")).contains(NAME, STREET);
       assertThat(archive.get("events.json")).contains("tgt-e1", "tgt-e6");
@@ -112,8 +112,8 @@ public class PersonErasureNoTraceTest {
           SubjectRef.of(USER, null, null, null, null), Properties.EMPTY));
       assertThat(erasure.status()).isEqualTo(RequestStatus.COMPLETED);
       assertThat(erasure.subject()).isEqualTo(PrivacyRequest.ERASED_SUBJECT);
-      assertThat(erasure.report()).extracting(ReportLine::step).contains("profile", "traits", "quarantine",
-          "events", "lake_identity_snapshot", "identities", "caches", "training_exclusion");
+      assertThat(erasure.report()).extracting(ReportLine::step).contains("profile", "traits", "usage_log",
+          "quarantine", "events", "lake_identity_snapshot", "identities", "caches", "training_exclusion");
       assertThat(line(erasure, "identities", "identifiers").count()).isEqualTo(5);
       assertThat(line(erasure, "identities", "persons").count()).isEqualTo(2);
       assertThat(line(erasure, "quarantine", "quarantine").count()).isEqualTo(1);

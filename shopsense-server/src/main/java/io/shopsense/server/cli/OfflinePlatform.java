@@ -32,6 +32,17 @@ final class OfflinePlatform {
   private OfflinePlatform() {}
 
   static PlatformSettings settings(Path dataDir) {
+    Binder binder = binder(dataDir);
+    return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
+        binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
+        binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
+        binder.bindOrCreate("shopsense.lake", LakeProperties.class))
+        .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
+            ProfileProperties.class)));
+  }
+
+  /** The settings the server would see, with the data directory of the command. */
+  static Binder binder(Path dataDir) {
     StandardEnvironment env = new StandardEnvironment();
     try {
       for (PropertySource<?> ps : new YamlPropertySourceLoader().load("application.yml",
@@ -43,13 +54,7 @@ final class OfflinePlatform {
     }
     env.getPropertySources().addFirst(new MapPropertySource("command line",
         Map.of("shopsense.store.data-dir", dataDir.toAbsolutePath().normalize().toString())));
-    Binder binder = Binder.get(env);
-    return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
-        binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
-        binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
-        binder.bindOrCreate("shopsense.lake", LakeProperties.class))
-        .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
-            ProfileProperties.class)));
+    return Binder.get(env);
   }
 
   /** Opens the platform on the data directory and starts its pipeline; fails if a server holds it. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.access.ConsoleSessions;
+import io.shopsense.api.access.ConsoleUsers;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.EventLog;
@@ -73,6 +75,10 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileStore profileStore;
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
+  private final JdbcAuditLog auditLog;
+  private final JdbcUsageLog usageLog;
+  private final JdbcConsoleUsers consoleUsers;
+  private final JdbcConsoleSessions consoleSessions;
   private final JdbcPrivacyRequests privacyRequests;
   private final JdbcErasureRegister erasureRegister;
 
@@ -90,6 +96,10 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.auditLog = new JdbcAuditLog(sql);
+    this.usageLog = new JdbcUsageLog(sql);
+    this.consoleUsers = new JdbcConsoleUsers(sql);
+    this.consoleSessions = new JdbcConsoleSessions(sql);
     this.privacyRequests = new JdbcPrivacyRequests(sql);
     this.erasureRegister = new JdbcErasureRegister(sql);
   }
@@ -248,6 +258,22 @@ public final class JdbcStores implements AutoCloseable {
 
   public SegmentStore segmentStore() {
     return segmentStore;
+  }
+
+  public io.shopsense.api.audit.AuditLog auditLog() {
+    return auditLog;
+  }
+
+  public io.shopsense.api.privacy.UsageLog usageLog() {
+    return usageLog;
+  }
+
+  public ConsoleUsers consoleUsers() {
+    return consoleUsers;
+  }
+
+  public ConsoleSessions consoleSessions() {
+    return consoleSessions;
   }
 
   public io.shopsense.api.privacy.PrivacyRequests privacyRequests() {

@@ -152,6 +152,21 @@ public final class StoreSections {
         List.of("seq", "kind", "from", "to", "at"), rows);
   }
 
+  /** The usage log: what the person's data was used for, per day, purpose and kind. */
+  public static PersonalDataSection usageLog(io.shopsense.api.privacy.UsageLog usage) {
+    return new FunctionSection("usage_log", s -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (PersonId p : s.persons()) {
+        for (io.shopsense.api.privacy.UsageCount c : usage.of(p)) {
+          rows.add(row("day", c.day().toString(), "purpose", c.purpose().wireName(), "kind", c.kind().name()
+              .toLowerCase(java.util.Locale.ROOT), "count", c.count()));
+        }
+      }
+      return new SectionRows("What your data was used for, per day and purpose (segments entered, recommendations "
+          + "served, messages sent).", List.of("day", "purpose", "kind", "count"), rows);
+    });
+  }
+
   static Map<String, Object> row(Object... keysAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -134,4 +134,10 @@ public final class StoreSteps {
           "the random person ids, for model trainers to leave out of the next training"));
     });
   }
+
+  /** The usage log of the person (and of the persons merged into it). */
+  public static ErasureStep usageLog(io.shopsense.api.privacy.UsageLog usage) {
+    return new FunctionStep("usage_log", s -> List.of(new ReportLine("usage_log", "usage_log",
+        s.persons().stream().mapToLong(usage::erase).sum(), Outcome.ERASED, "what the data was used for, per day")));
+  }
 }
