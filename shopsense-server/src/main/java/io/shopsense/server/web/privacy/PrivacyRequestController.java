@@ -12,6 +12,8 @@ import io.shopsense.core.privacy.PrivacyRequestService;
 import io.shopsense.core.privacy.SubjectRef;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.web.ApiProblem;
+import io.shopsense.server.web.audit.AuditInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -59,7 +61,8 @@ public class PrivacyRequestController {
    * {@code POST /{id}/process} once the privacy officer has verified who asked.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body) throws Exception {
+  public ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body, HttpServletRequest http)
+      throws Exception {
     if (body == null || !body.isObject()) {
       throw ApiProblem.badRequest("invalid_request", "the body must be a JSON object");
     }
@@ -91,6 +94,8 @@ public class PrivacyRequestController {
     }
     PrivacyRequest done = service().submit(new NewPrivacyRequest(type, ref, corrected,
         hold != null && hold.asBoolean()));
+    // the audit log names the request (a random id), never the subject
+    http.setAttribute(AuditInterceptor.TARGET, done.id());
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.LOCATION, "/v1/privacy/requests/" + done.id()).body(view(done, service().now()));
   }
