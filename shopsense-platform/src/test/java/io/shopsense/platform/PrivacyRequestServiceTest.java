@@ -159,8 +159,9 @@ class PrivacyRequestServiceTest {
       assertThat(p.stores().erasureRegister().erasedSince(NOW.minusSeconds(60))).extracting(e -> e.person())
           .containsExactlyInAnyOrder(survivor, merged);
       assertThat(p.persons().find(new Identifier(IdentifierKind.USER_ID, "ben-u"))).isPresent();
+      // nothing is left pending but, in a build without event erasure, the events
       assertThat(done.report()).filteredOn(l -> l.outcome() == ReportLine.Outcome.PENDING)
-          .extracting(ReportLine::step).containsExactly("events");
+          .extracting(ReportLine::step).isSubsetOf("events");
     }
   }
 
