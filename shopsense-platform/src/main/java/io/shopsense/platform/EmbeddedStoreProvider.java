@@ -29,7 +29,8 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.unitOfWork(), resources,
+          db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.privacyRequests(),
+          db.erasureRegister(), db.unitOfWork(), resources,
           List.of(db.sealedTraits()));
     } catch (RuntimeException e) {
       Stores.closeAll(id(), resources);

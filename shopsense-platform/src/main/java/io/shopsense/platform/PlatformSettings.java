@@ -3,6 +3,7 @@ package io.shopsense.platform;
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
+import io.shopsense.core.privacy.PrivacyRequestSettings;
 import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
 import java.nio.file.Path;
@@ -10,25 +11,42 @@ import java.nio.file.Path;
 /**
  * Everything that shapes one ShopSense instance.
  *
- * @param lake    the lake's settings, or null to run without writing the lake
- * @param profile how profiles are built
- * @param crypto  where the keys are and what is sealed, or null to seal nothing (the embedded defaults: tests and
- *                tools over a scratch directory; the server turns it on)
+ * @param lake            the lake's settings, or null to run without writing the lake
+ * @param profile         how profiles are built
+ * @param crypto          where the keys are and what is sealed, or null to seal nothing (the embedded defaults: tests
+ *                        and tools over a scratch directory; the server turns it on)
+ * @param privacyRequests how data-subject requests are handled
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto) {
+    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, PrivacyRequestSettings privacyRequests) {
+
+  /** The settings without a key ring and with the default handling of data-subject requests. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile) {
+    this(store, ingest, identity, lake, profile, null);
+  }
+
+  /** The settings with the default handling of data-subject requests. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile, CryptoSettings crypto) {
+    this(store, ingest, identity, lake, profile, crypto, PrivacyRequestSettings.defaults());
+  }
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
     return new PlatformSettings(StoreSettings.embedded(dataDir), IngestSettings.defaults(),
-        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults(), null);
+        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults());
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
   }
 
   public PlatformSettings withCrypto(CryptoSettings crypto) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
+  }
+
+  public PlatformSettings withPrivacyRequests(PrivacyRequestSettings privacyRequests) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
   }
 }

@@ -11,6 +11,8 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ErasureRegister;
+import io.shopsense.api.privacy.PrivacyRequests;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -38,6 +40,8 @@ public record Stores(
     io.shopsense.api.privacy.UsageLog usageLog,
     ConsoleUsers consoleUsers,
     ConsoleSessions consoleSessions,
+    PrivacyRequests privacyRequests,
+    ErasureRegister erasureRegister,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources,
     List<io.shopsense.api.crypto.SealedFields> sealedFields) implements AutoCloseable {

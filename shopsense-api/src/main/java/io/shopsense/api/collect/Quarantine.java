@@ -37,4 +37,11 @@ public interface Quarantine {
 
   /** The number of entries per status. */
   java.util.Map<QuarantineStatus, Long> countByStatus();
+
+  /**
+   * Deletes every entry whose record, origin or detail contains one of {@code values} as a substring (a data-subject
+   * erasure: the person's identifiers and personal values), whatever its status; returns the ids deleted. Blank values
+   * are ignored. Matching ignores case (a raw record may spell an id in another case than it is stored).
+   */
+  List<Long> eraseContaining(java.util.Collection<String> values);
 }

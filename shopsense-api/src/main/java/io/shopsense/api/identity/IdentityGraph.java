@@ -65,4 +65,12 @@ public interface IdentityGraph {
 
   /** The number of persons now (merged-away ones not counted). */
   long persons();
+
+  /**
+   * Erases the person (a data-subject erasure): the person row of {@code person} and of every person merged into it,
+   * their identifiers, the merges among them, and the refusals that name any of them or any of their identifiers.
+   * Afterwards none of its identifiers has an owner and {@link #resolve} of a merged-away id is that id. Idempotent:
+   * erasing an unknown or erased person removes nothing. Call it with the live (resolved) person.
+   */
+  ErasedIdentity erase(PersonId person);
 }

@@ -30,4 +30,7 @@ public interface TraitStore {
 
   /** Moves the traits of {@code from} to {@code to} after a merge, the newer value winning per trait. */
   void merge(PersonId from, PersonId to);
+
+  /** Deletes every trait of the persons (a data-subject erasure); returns the number of trait values deleted. */
+  long erase(java.util.Collection<PersonId> persons);
 }

@@ -29,4 +29,10 @@ public interface ProfileChanges {
 
   /** Gives the changes of {@code merged} to {@code survivor} (after an identity merge). */
   void reassign(PersonId merged, PersonId survivor);
+
+  /**
+   * Deletes every change of the persons (a data-subject erasure), leaving the feed's other rows and numbers as they
+   * are; returns the number deleted. A follower after a sequence number misses nothing it could still read.
+   */
+  long erase(Collection<PersonId> persons);
 }

@@ -27,12 +27,16 @@ public final class IdentityConsumer implements LogConsumer {
 
   @Override
   public long process(List<StoredEvent> events) {
-    return unitOfWork.run(() -> {
-      for (StoredEvent e : events) {
-        resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
-      }
-      return events.get(events.size() - 1).seq();
-    });
+    // one lock per batch (uncontended but for an erasure's forget), so that the resolver's cache, which is not
+    // thread-safe, is never cleared under a running batch
+    synchronized (resolver) {
+      return unitOfWork.run(() -> {
+        for (StoredEvent e : events) {
+          resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
+        }
+        return events.get(events.size() - 1).seq();
+      });
+    }
   }
 
   /**
@@ -42,6 +46,16 @@ public final class IdentityConsumer implements LogConsumer {
   @Override
   public int batchSize() {
     return 5_000;
+  }
+
+  /**
+   * Makes the resolver forget the owners it caches, now (waiting for a running batch to end): after an erasure, so that
+   * no erased identifier stays in memory and none is attributed to the erased person.
+   */
+  public void forgetCache() {
+    synchronized (resolver) {
+      resolver.forget();
+    }
   }
 
   @Override

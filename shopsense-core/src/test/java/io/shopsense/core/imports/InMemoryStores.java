@@ -119,6 +119,20 @@ final class InMemoryStores {
     private final TreeMap<Long, QuarantineEntry> entries = new TreeMap<>();
 
     @Override
+    public synchronized List<Long> eraseContaining(java.util.Collection<String> values) {
+      List<Long> ids = new ArrayList<>();
+      entries.values().removeIf(e -> {
+        boolean hit = values.stream().anyMatch(v -> v != null && !v.isBlank()
+            && e.raw().toLowerCase(java.util.Locale.ROOT).contains(v.toLowerCase(java.util.Locale.ROOT)));
+        if (hit) {
+          ids.add(e.id());
+        }
+        return hit;
+      });
+      return ids;
+    }
+
+    @Override
     public synchronized List<Long> add(List<NewQuarantineEntry> added) {
       List<Long> ids = new ArrayList<>(added.size());
       for (NewQuarantineEntry n : added) {

@@ -69,8 +69,13 @@ public final class ApiClient {
 
   /** Streams a text answer (a CSV export) to {@code out}. */
   public void download(String path, java.io.OutputStream out) {
+    download(path, out, "text/csv");
+  }
+
+  /** Streams an answer of the media type {@code accept} (a CSV export, a zip archive) to {@code out}. */
+  public void download(String path, java.io.OutputStream out, String accept) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
-        .header("Authorization", "Bearer " + key).header("Accept", "text/csv").GET().build();
+        .header("Authorization", "Bearer " + key).header("Accept", accept).GET().build();
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {

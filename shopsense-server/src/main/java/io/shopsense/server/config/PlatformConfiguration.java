@@ -6,6 +6,7 @@ import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
+import io.shopsense.core.privacy.PrivacyRequestSettings;
 import io.shopsense.core.profile.Interests;
 import io.shopsense.core.profile.LifecycleWindows;
 import io.shopsense.core.profile.ProfileSettings;
@@ -33,9 +34,11 @@ public class PlatformConfiguration {
 
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
-      LakeProperties lake, ProfileProperties profile, CryptoProperties crypto) {
+      LakeProperties lake, ProfileProperties profile, CryptoProperties crypto,
+      PrivacyRequestProperties privacyRequests) {
     PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
-    return settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)));
+    return settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)))
+        .withPrivacyRequests(toSettings(privacyRequests));
   }
 
   /** The environment variable that may hold the master key (Base64 of 32 bytes) instead of the key directory. */
@@ -52,6 +55,11 @@ public class PlatformConfiguration {
         c.sealTraits());
     settings.requireOutside(dataDir);
     return settings;
+  }
+
+  /** The mapping of {@code shopsense.privacy-requests.*}; public for its test. */
+  public static PrivacyRequestSettings toSettings(PrivacyRequestProperties p) {
+    return new PrivacyRequestSettings(p.deadline(), p.erasureCatchUp());
   }
 
   @Bean(destroyMethod = "close")

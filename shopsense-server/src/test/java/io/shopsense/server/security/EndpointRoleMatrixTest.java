@@ -131,6 +131,11 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/audit                                  PRIVACY
       GET    /v1/audit/verify                           PRIVACY
       GET    /v1/privacy/usage/{personRef}              PRIVACY
+      GET    /v1/privacy/requests                       PRIVACY
+      POST   /v1/privacy/requests                       PRIVACY
+      GET    /v1/privacy/requests/{id}                  PRIVACY
+      GET    /v1/privacy/requests/{id}/archive          PRIVACY
+      POST   /v1/privacy/requests/{id}/process          PRIVACY
       POST   /v1/privacy/customer-tokens                SERVER
       GET    /v1/privacy/summary                        PUBLIC
       GET    /privacy                                   PUBLIC

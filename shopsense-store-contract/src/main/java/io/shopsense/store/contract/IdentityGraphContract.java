@@ -306,4 +306,56 @@ public abstract class IdentityGraphContract {
     assertThat(graph.refusals(C)).hasSize(1);
     assertThat(graph.mergesAfter(0, 10)).extracting(SequencedMerge::merge).isEqualTo(merges);
   }
+
+  @Test
+  void erasesThePersonWithThePersonsMergedIntoItTheirMergesAndRefusals() throws Exception {
+    graph.link(A, anon("a-1"), at(1));
+    graph.link(A, email("anna@example.com"), at(2));
+    graph.link(B, anon("b-1"), at(3));
+    graph.merge(A, B, "identify", MessageId.of("m-1"), at(4));
+    graph.link(C, user("u-c"), at(5));
+    graph.refuse(new RefusedMerge(C, A, user("u-c"), "unique_kind", MessageId.of("m-2"), at(6)));
+    graph.refuse(new RefusedMerge(C, null, anon("a-1"), "too_many", MessageId.of("m-3"), at(7)));
+
+    var erased = graph.erase(A);
+
+    assertThat(erased.persons()).containsExactlyInAnyOrder(A, B);
+    assertThat(erased.identifiers()).isEqualTo(3);
+    assertThat(erased.merges()).isEqualTo(1);
+    assertThat(erased.refusals()).isEqualTo(2);
+    graph = reopen();
+    for (Identifier id : List.of(anon("a-1"), anon("b-1"), email("anna@example.com"))) {
+      assertThat(graph.personOf(id)).isEmpty();
+    }
+    assertThat(graph.links(A)).isEmpty();
+    assertThat(graph.merges(A)).isEmpty();
+    assertThat(graph.resolve(B)).isEqualTo(B);
+    assertThat(graph.refusals(C)).isEmpty();
+    assertThat(graph.persons()).isEqualTo(1);
+    // the other person is untouched
+    assertThat(graph.personOf(user("u-c"))).contains(C);
+  }
+
+  @Test
+  void erasingAgainOrAnUnknownPersonErasesNothing() {
+    graph.link(A, anon("a-1"), at(1));
+    graph.erase(A);
+
+    var again = graph.erase(A);
+    var unknown = graph.erase(C);
+
+    assertThat(again.persons()).isEmpty();
+    assertThat(again.identifiers() + again.merges() + again.refusals()).isZero();
+    assertThat(unknown.persons()).isEmpty();
+  }
+
+  @Test
+  void anErasedIdentifierCanBeLinkedAfreshToANewPerson() {
+    graph.link(A, anon("a-1"), at(1));
+    graph.erase(A);
+
+    graph.link(C, anon("a-1"), at(2));
+
+    assertThat(graph.personOf(anon("a-1"))).contains(C);
+  }
 }

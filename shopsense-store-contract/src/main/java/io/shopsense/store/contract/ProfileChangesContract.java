@@ -250,4 +250,19 @@ public abstract class ProfileChangesContract {
     assertThat(after.get(2).seq()).isGreaterThan(before.get(1).seq());
     assertThat(after.get(2)).isEqualTo(numbered(after.get(2).seq(), exited(ANNA, "vip", at(2))));
   }
+
+  @Test
+  void erasesThePersonsChangesAndKeepsTheFeedOfOthers() throws Exception {
+    changes.append(List.of(stage(ANNA, "potential", "new", at(1)), entered(BEN, "vip", at(2)),
+        entered(ANNA, "vip", at(3))));
+    long benSeq = changes.of(BEN, 10).get(0).seq();
+
+    long erased = changes.erase(List.of(ANNA));
+
+    assertThat(erased).isEqualTo(2);
+    changes = reopen();
+    assertThat(changes.of(ANNA, 10)).isEmpty();
+    assertThat(changes.after(0, 10)).extracting(ProfileChange::seq).containsExactly(benSeq);
+    assertThat(changes.erase(List.of(ANNA))).isZero();
+  }
 }

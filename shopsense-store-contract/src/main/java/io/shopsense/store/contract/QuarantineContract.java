@@ -326,4 +326,23 @@ public abstract class QuarantineContract {
   private List<String> raws(QuarantineQuery query) {
     return quarantine.list(query).items().stream().map(QuarantineEntry::raw).toList();
   }
+
+  @Test
+  void erasesTheEntriesThatCarryAValueWhateverItsCaseAndKeepsTheOthers() throws Exception {
+    List<Long> ids = quarantine.add(List.of(
+        entry(WEB, T0, "missing_field", "{\"userId\":\"u-1\",\"traits\":{\"email\":\"Anna@Example.com\"}}"),
+        entry(WEB, T0, "missing_field", "{\"userId\":\"u-2\"}"),
+        entry(WEB, T0, "invalid_json", "{\"anonymousId\":\"a-100%\"")));
+
+    List<Long> erased = quarantine.eraseContaining(List.of("anna@example.com", "a-100%", " "));
+
+    assertThat(erased).containsExactly(ids.get(0), ids.get(2));
+    quarantine = reopen();
+    assertThat(quarantine.find(ids.get(0))).isEmpty();
+    assertThat(quarantine.find(ids.get(1))).isPresent();
+    assertThat(quarantine.find(ids.get(2))).isEmpty();
+    // a wildcard in a value matches only itself
+    assertThat(quarantine.eraseContaining(List.of("%", "_"))).isEmpty();
+    assertThat(quarantine.find(ids.get(1))).isPresent();
+  }
 }

@@ -212,4 +212,18 @@ public abstract class TraitStoreContract {
     traits.set(ANNA, props("plan", "free"), at(5));
     assertThat(traits.get(ANNA).get("plan")).isEqualTo("pro");
   }
+
+  @Test
+  void erasesEveryTraitOfThePersonsOnly() throws Exception {
+    traits.set(ANNA, props("name", "Anna", "city", "Berlin"), T0);
+    traits.set(BEN, props("name", "Ben"), T0);
+
+    long erased = traits.erase(List.of(ANNA));
+
+    assertThat(erased).isEqualTo(2);
+    traits = reopen();
+    assertThat(traits.get(ANNA).isEmpty()).isTrue();
+    assertThat(traits.get(BEN).values()).containsEntry("name", "Ben");
+    assertThat(traits.erase(List.of(ANNA))).isZero();
+  }
 }

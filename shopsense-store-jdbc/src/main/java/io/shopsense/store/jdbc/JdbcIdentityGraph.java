@@ -402,4 +402,9 @@ final class JdbcIdentityGraph implements IdentityGraph {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
+
+  @Override
+  public io.shopsense.api.identity.ErasedIdentity erase(PersonId person) {
+    return PersonErasure.identity(sql, person);
+  }
 }

@@ -146,4 +146,9 @@ final class JdbcProfileChanges implements ProfileChanges {
       throw new IllegalArgumentException("limit must be positive, not " + limit);
     }
   }
+
+  @Override
+  public long erase(Collection<PersonId> persons) {
+    return PersonErasure.deleteByPerson(sql, "profile_changes", "person_id", persons);
+  }
 }

@@ -235,4 +235,9 @@ final class JdbcQuarantine implements Quarantine {
         QuarantineStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), Sql.instant(rs, "updated_at"),
         Sql.longOrNull(rs, "result_seq"), rs.getString("note"));
   }
+
+  @Override
+  public List<Long> eraseContaining(java.util.Collection<String> values) {
+    return PersonErasure.quarantine(sql, values);
+  }
 }

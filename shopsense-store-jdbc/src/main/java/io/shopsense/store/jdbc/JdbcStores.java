@@ -79,6 +79,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcUsageLog usageLog;
   private final JdbcConsoleUsers consoleUsers;
   private final JdbcConsoleSessions consoleSessions;
+  private final JdbcPrivacyRequests privacyRequests;
+  private final JdbcErasureRegister erasureRegister;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -98,6 +100,8 @@ public final class JdbcStores implements AutoCloseable {
     this.usageLog = new JdbcUsageLog(sql);
     this.consoleUsers = new JdbcConsoleUsers(sql);
     this.consoleSessions = new JdbcConsoleSessions(sql);
+    this.privacyRequests = new JdbcPrivacyRequests(sql);
+    this.erasureRegister = new JdbcErasureRegister(sql);
   }
 
   /**
@@ -275,6 +279,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public ConsoleSessions consoleSessions() {
     return consoleSessions;
+  }
+
+  public io.shopsense.api.privacy.PrivacyRequests privacyRequests() {
+    return privacyRequests;
+  }
+
+  public io.shopsense.api.privacy.ErasureRegister erasureRegister() {
+    return erasureRegister;
   }
 
   DataSource dataSource() {

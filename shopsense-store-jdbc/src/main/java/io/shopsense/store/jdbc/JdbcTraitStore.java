@@ -289,4 +289,9 @@ final class JdbcTraitStore implements TraitStore, SealedFields {
       return out;
     }
   }
+
+  @Override
+  public long erase(java.util.Collection<PersonId> persons) {
+    return PersonErasure.deleteByPerson(sql, "traits", "person_id", persons);
+  }
 }
