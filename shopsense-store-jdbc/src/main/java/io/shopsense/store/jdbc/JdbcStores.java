@@ -11,6 +11,7 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentLedger;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -73,6 +74,7 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileStore profileStore;
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
+  private final JdbcConsentLedger consentLedger;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -88,6 +90,7 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.consentLedger = new JdbcConsentLedger(sql);
   }
 
   /**
@@ -244,6 +247,10 @@ public final class JdbcStores implements AutoCloseable {
 
   public SegmentStore segmentStore() {
     return segmentStore;
+  }
+
+  public ConsentLedger consentLedger() {
+    return consentLedger;
   }
 
   DataSource dataSource() {
