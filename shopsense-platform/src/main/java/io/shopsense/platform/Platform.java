@@ -9,6 +9,10 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.Ingestor;
 import io.shopsense.core.collect.QualityReports;
 import io.shopsense.core.collect.QuarantineService;
+import io.shopsense.core.consent.ConsentFollower;
+import io.shopsense.core.consent.ConsentGate;
+import io.shopsense.core.consent.ConsentService;
+import io.shopsense.core.consent.LedgerConsentCheck;
 import io.shopsense.core.identity.IdentityConsumer;
 import io.shopsense.core.identity.IdentityResolver;
 import io.shopsense.core.identity.PersonDirectory;
@@ -65,13 +69,22 @@ public final class Platform implements AutoCloseable {
   private final ProfileRefresh profileRefresh;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
+  private final LedgerConsentCheck consentCheck;
+  private final ConsentService consent;
+  private final ConsentFollower consentFollower;
 
   private Platform(PlatformSettings settings, Stores stores, Clock clock, Supplier<PersonId> personIds,
       IngestListener listener) {
     this.settings = settings;
     this.stores = stores;
     this.counters = new BufferedQualityCounters(stores.qualityCounters(), clock, Duration.ofSeconds(1));
-    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), counters, settings.ingest(), listener);
+    this.consentCheck = new LedgerConsentCheck(stores.consentLedger(), stores.identityGraph(), settings.consent(),
+        clock);
+    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), counters, settings.ingest(), listener,
+        new ConsentGate(stores.consentLedger(), stores.identityGraph(), consentCheck));
+    this.consent = new ConsentService(stores.consentLedger(), stores.identityGraph(), consentCheck, clock,
+        this::consentChanged);
+    this.consentFollower = new ConsentFollower(consentCheck, this::consentChanged);
     this.quarantine = new QuarantineService(stores.quarantine(), ingestor, clock);
     this.quality = new QualityReports(counters, stores.quarantine());
     this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
@@ -88,7 +101,7 @@ public final class Platform implements AutoCloseable {
     stores.profileStore().setting(ProfileModel.SETTING).map(ProfileModel::fromJson)
         .filter(m -> ps.windows() == null || m.windows().equals(ps.windows())).ifPresent(profileEngine::model);
     this.profileWriter = new ProfileWriter(profileEngine, stores.profileStore(), stores.profileChanges(),
-        stores.segmentStore(), stores.traitStore());
+        stores.segmentStore(), stores.traitStore(), consentCheck);
     this.profileRefresh = new ProfileRefresh(profileEngine, stores.profileStore(), stores.segmentStore(),
         profileWriter, stores.unitOfWork(), ps.refreshEvery());
     this.profileConsumer = new ProfileConsumer(profileEngine, stores.profileStore(), stores.identityGraph(),
@@ -96,10 +109,11 @@ public final class Platform implements AutoCloseable {
         Duration.ofSeconds(60));
     this.segments = new SegmentService(profileEngine, stores.segmentStore(), stores.profileStore(),
         // without real time, memberships are written by the next rebuild with apply
-        stores.traitStore(), stores.unitOfWork(), clock, ps.realTime() ? profileConsumer::requestRefresh : () -> { });
+        stores.traitStore(), stores.unitOfWork(), clock, ps.realTime() ? profileConsumer::requestRefresh : () -> { },
+        consentCheck);
     segments.load();
     this.profiles = new ProfileService(profileEngine, stores.profileStore(), stores.profileChanges(),
-        stores.segmentStore(), persons, stores.identityGraph(), clock);
+        stores.segmentStore(), persons, stores.identityGraph(), clock, consentCheck);
     if (ps.realTime()) {
       consumers.add(profileConsumer);
     }
@@ -142,7 +156,53 @@ public final class Platform implements AutoCloseable {
   /** Starts the consumers that follow the event log. */
   public Platform start() {
     pipeline.start();
+    consentFollower.start();
     return this;
+  }
+
+  /** The one consent enforcement port (see {@link io.shopsense.api.privacy.ConsentCheck}), answered from memory. */
+  public LedgerConsentCheck consentCheck() {
+    return consentCheck;
+  }
+
+  /** Consent as the API and data-subject requests see it. */
+  public ConsentService consent() {
+    return consent;
+  }
+
+  /** Follows the consent ledger; {@code followOnce()} applies changes made elsewhere now. */
+  public ConsentFollower consentFollower() {
+    return consentFollower;
+  }
+
+  /**
+   * The persons whose consent changed: their profiles' personalisation features and segments are derived again
+   * where profiles are written (recording segment exits), without waiting for their next event.
+   */
+  private void consentChanged(java.util.Set<PersonId> changed) {
+    java.util.Set<PersonId> persons = java.util.Set.copyOf(changed);
+    Callable<Integer> work = () -> rederive(persons);
+    if (settings.profile().realTime()) {
+      profileConsumer.submit(work);
+      return;
+    }
+    try {
+      onProfileWriter(work);
+    } catch (Exception e) {
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "could not apply a consent change to profiles ({0}); the next refresh will", e.getClass().getSimpleName());
+    }
+  }
+
+  private int rederive(java.util.Set<PersonId> persons) {
+    Map<PersonId, StoredProfile> stored = stores.profileStore().getAll(persons);
+    if (stored.isEmpty()) {
+      return 0;
+    }
+    Map<PersonId, ProfileState> states = new java.util.LinkedHashMap<>();
+    stored.forEach((person, p) -> states.put(person, profileEngine.decode(p)));
+    Instant now = clock.instant();
+    return stores.unitOfWork().run(() -> profileWriter.write(states, stored, now, false)).segmentChanges();
   }
 
   public PlatformSettings settings() {
@@ -304,6 +364,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     try {
+      consentFollower.close();
       pipeline.close();
     } finally {
       try {

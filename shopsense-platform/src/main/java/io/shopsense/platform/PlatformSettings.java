@@ -1,6 +1,7 @@
 package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
@@ -11,9 +12,16 @@ import java.nio.file.Path;
  *
  * @param lake    the lake's settings, or null to run without writing the lake
  * @param profile how profiles are built
+ * @param consent how consent is enforced (nothing strictly necessary by default: nothing is pre-ticked)
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile) {
+    LakeSettings lake, ProfileSettings profile, ConsentSettings consent) {
+
+  /** The settings with the default consent settings. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile) {
+    this(store, ingest, identity, lake, profile, ConsentSettings.defaults());
+  }
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
@@ -22,6 +30,10 @@ public record PlatformSettings(StoreSettings store, IngestSettings ingest, Ident
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile);
+    return new PlatformSettings(store, ingest, identity, lake, profile, consent);
+  }
+
+  public PlatformSettings withConsent(ConsentSettings consent) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, consent);
   }
 }

@@ -9,6 +9,7 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentLedger;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -31,6 +32,7 @@ public record Stores(
     ProfileStore profileStore,
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
+    ConsentLedger consentLedger,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 
