@@ -47,6 +47,12 @@ final class Sessions {
     Device d = p.devices.length > 1 && sim.chance(0.35) ? p.devices[1] : p.devices[0];
     sim.identity.maybeResetCookie(d);
     Visit v = arrive(p, d, t, r);
+    if (!d.consentSent) {
+      // the banner is answered before anything else on a new cookie; a fixed pause keeps the random stream as it was
+      d.consentSent = true;
+      sim.emit(Kind.CONSENT_UPDATED, t, v);
+      t += 1_500;
+    }
     t = sim.identity.start(v, t);
     ShopCalendar.Promotion promo = sim.calendar.promotion(t);
     int due = p.canBuy() && p.activity(t) > 0 ? p.dueBy(t + 2 * Simulation.DAY) : -1;

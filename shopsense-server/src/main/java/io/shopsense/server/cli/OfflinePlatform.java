@@ -4,6 +4,7 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
+import io.shopsense.server.config.ConsentProperties;
 import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
 import io.shopsense.server.config.LakeProperties;
@@ -49,7 +50,9 @@ final class OfflinePlatform {
         binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
         binder.bindOrCreate("shopsense.lake", LakeProperties.class))
         .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
-            ProfileProperties.class)));
+            ProfileProperties.class)))
+        .withConsent(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.consent",
+            ConsentProperties.class)));
   }
 
   /** Opens the platform on the data directory and starts its pipeline; fails if a server holds it. */
