@@ -47,13 +47,14 @@ final class Sessions {
     Device d = p.devices.length > 1 && sim.chance(0.35) ? p.devices[1] : p.devices[0];
     sim.identity.maybeResetCookie(d);
     Visit v = arrive(p, d, t, r);
+    t = sim.identity.start(v, t);
     if (!d.consentSent) {
-      // the banner is answered before anything else on a new cookie; a fixed pause keeps the random stream as it was
+      // the banner is answered on a new cookie before the visit goes on (after a restored login's identify, so that
+      // the user id it carries is already tied to the cookie); a fixed pause keeps the random stream as it was
       d.consentSent = true;
       sim.emit(Kind.CONSENT_UPDATED, t, v);
       t += 1_500;
     }
-    t = sim.identity.start(v, t);
     ShopCalendar.Promotion promo = sim.calendar.promotion(t);
     int due = p.canBuy() && p.activity(t) > 0 ? p.dueBy(t + 2 * Simulation.DAY) : -1;
     boolean planned = false;
