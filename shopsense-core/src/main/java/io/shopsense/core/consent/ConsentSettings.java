@@ -49,9 +49,9 @@ public record ConsentSettings(Map<Purpose, LawfulBasis> strictlyNecessary, Durat
     }
   }
 
-  /** Nothing strictly necessary, followed every 250 ms, cached for 60 s, 2,000,000 persons at most. */
+  /** Nothing strictly necessary, followed every 250 ms, cached for 10 minutes, 2,000,000 persons at most. */
   public static ConsentSettings defaults() {
-    return new ConsentSettings(Map.of(), Duration.ofMillis(250), Duration.ofSeconds(60), 2_000_000);
+    return new ConsentSettings(Map.of(), Duration.ofMillis(250), Duration.ofMinutes(10), 2_000_000);
   }
 
   public ConsentSettings withStrictlyNecessary(Map<Purpose, LawfulBasis> purposes) {

@@ -62,11 +62,20 @@ public final class LedgerConsentCheck implements ConsentCheck {
 
   @Override
   public ConsentDecision check(PersonId person, Purpose purpose) {
+    if (settings.strictlyNecessary().containsKey(purpose)) {
+      return ConsentState.EMPTY.decide(purpose, settings.strictlyNecessary()); // nobody's record can change it
+    }
     return state(person).decide(purpose, settings.strictlyNecessary());
   }
 
   @Override
   public Map<PersonId, ConsentDecision> check(Collection<PersonId> persons, Purpose purpose) {
+    if (settings.strictlyNecessary().containsKey(purpose)) {
+      ConsentDecision allowed = ConsentState.EMPTY.decide(purpose, settings.strictlyNecessary());
+      Map<PersonId, ConsentDecision> out = new LinkedHashMap<>();
+      persons.forEach(p -> out.put(p, allowed));
+      return out;
+    }
     Map<PersonId, ConsentState> states = states(persons);
     Map<PersonId, ConsentDecision> out = new LinkedHashMap<>();
     states.forEach((p, s) -> out.put(p, s.decide(purpose, settings.strictlyNecessary())));
@@ -202,6 +211,46 @@ public final class LedgerConsentCheck implements ConsentCheck {
         cache.remove(survivor);
       }
     }
+  }
+
+  /**
+   * Loads every person's state in one pass over the ledger and the identity graph (instead of a few reads per person
+   * on first use), e.g. before a serving path takes traffic. Returns the number of persons now in memory. Persons
+   * beyond the cache's size are left to be read on demand.
+   */
+  public int warmAll() {
+    Map<ConsentSubject, List<ConsentRecord>> bySubject = new HashMap<>();
+    for (long after = 0; ; ) {
+      List<ConsentRecord> page = ledger.after(after, 10_000);
+      page.forEach(r -> bySubject.computeIfAbsent(r.subject(), s -> new ArrayList<>()).add(r));
+      if (page.size() < 10_000) {
+        break;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+    Map<PersonId, List<ConsentRecord>> byPerson = new HashMap<>();
+    Set<PersonId> persons = new LinkedHashSet<>();
+    long now = clock.millis();
+    graph.scanLinks((identifier, person) -> {
+      if (persons.size() < settings.maxCachedPersons()) {
+        persons.add(person);
+      }
+      List<ConsentRecord> rs = bySubject.get(ConsentSubject.of(identifier));
+      if (rs != null) {
+        byPerson.computeIfAbsent(person, p -> new ArrayList<>()).addAll(rs);
+      }
+    });
+    for (Map.Entry<ConsentSubject, List<ConsentRecord>> e : bySubject.entrySet()) {
+      if (e.getKey().kind() == ConsentSubject.Kind.PERSON) {
+        byPerson.computeIfAbsent(graph.resolve(PersonId.of(e.getKey().value())), p -> new ArrayList<>())
+            .addAll(e.getValue());
+      }
+    }
+    for (PersonId p : persons) {
+      List<ConsentRecord> rs = byPerson.get(p);
+      cache.put(p, new Entry(rs == null ? ConsentState.EMPTY : ConsentState.of(rs), now));
+    }
+    return cache.size();
   }
 
   /** Forgets every state (after an erasure, or in tests). */

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record ConsentProperties(
     Map<String, String> strictlyNecessary,
     @DefaultValue("250ms") Duration followEvery,
-    @DefaultValue("60s") Duration cacheTtl,
+    @DefaultValue("10m") Duration cacheTtl,
     @DefaultValue("2000000") @Positive int maxCachedPersons) {
 
   public ConsentProperties {
