@@ -170,6 +170,45 @@ public final class Platform implements AutoCloseable {
     return consent;
   }
 
+  /**
+   * Writes the ids of the persons with a profile and personalisation consent, one a line, to {@code file}: the
+   * {@code --personalised} snapshot of the Spark profile job, so that it puts the others in no segment. Returns how
+   * many were written.
+   */
+  public long writePersonalisedSnapshot(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    long[] written = {0};
+    try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(tmp)) {
+      List<PersonId> page = new ArrayList<>();
+      java.io.IOException[] failure = {null};
+      Runnable flush = () -> {
+        for (PersonId p : io.shopsense.core.profile.PersonalisationFeatures.allowed(consentCheck, page)) {
+          try {
+            out.write(p.value());
+            out.newLine();
+            written[0]++;
+          } catch (java.io.IOException e) {
+            failure[0] = e;
+          }
+        }
+        page.clear();
+      };
+      stores.profileStore().scanFacts((person, facts) -> {
+        page.add(person);
+        if (page.size() == 2_000) {
+          flush.run();
+        }
+      });
+      flush.run();
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return written[0];
+  }
+
   /** Follows the consent ledger; {@code followOnce()} applies changes made elsewhere now. */
   public ConsentFollower consentFollower() {
     return consentFollower;

@@ -217,12 +217,18 @@ class ConsentPlatformTest {
       awaitTrue(() -> exited(p, a5));
       assertThat(p.stores().segmentStore().segmentsOf(List.of(a5))).isEmpty();
 
+      java.nio.file.Path snapshot = dir.resolve("personalised.txt");
+      assertThat(p.writePersonalisedSnapshot(snapshot)).isZero();
+      assertThat(java.nio.file.Files.readAllLines(snapshot)).isEmpty();
+
       // granted again by another process, straight into the shared ledger: the follower brings it back
       p.stores().consentLedger().append(List.of(new ConsentRecord(0, ConsentSubject.of(a5), Purpose.PERSONALISATION,
           true, LawfulBasis.CONSENT, "other_node", "2026-05", Instant.now().plusSeconds(1), "req-2")));
       awaitTrue(() -> p.stores().segmentStore().segmentsOf(List.of(a5)).getOrDefault(a5, java.util.Set.of())
           .contains("viewers"));
       assertThat(p.profiles().find(a5).orElseThrow().interests()).isNotEmpty();
+      assertThat(p.writePersonalisedSnapshot(snapshot)).isEqualTo(1);
+      assertThat(java.nio.file.Files.readAllLines(snapshot)).containsExactly(a5.value());
     }
   }
 
