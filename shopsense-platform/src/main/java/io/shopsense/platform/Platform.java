@@ -94,7 +94,9 @@ public final class Platform implements AutoCloseable {
     this.clock = clock;
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
-        stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
+        stores.traitStore(), settings.identity(), personIds), stores.unitOfWork(),
+        // consent given under an identifier now tied to a known person is theirs from the next check on
+        consentCheck::invalidate);
     consumers.add(identity);
     ProfileSettings ps = settings.profile();
     this.profileEngine = new ProfileEngine(ps.interests(), ps.windows());

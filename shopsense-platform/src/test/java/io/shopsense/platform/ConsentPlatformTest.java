@@ -121,6 +121,24 @@ class ConsentPlatformTest {
   }
 
   @Test
+  void consentGivenOnANewDeviceIsTheKnownCustomersOnceTheyLogIn() throws Exception {
+    try (Platform p = PlatformFixture.open(PlatformFixture.nothingPreTicked(dir))) {
+      PlatformFixture.ingest(p, NOW, "{'type':'identify','userId':'u-10','anonymousId':'a-old'}");
+      PlatformFixture.awaitPipeline(p);
+      PersonId person = p.stores().identityGraph().personOf(new Identifier(IdentifierKind.USER_ID, "u-10"))
+          .orElseThrow();
+      assertThat(p.consentCheck().allows(person, Purpose.ANALYTICS)).isFalse(); // now in memory
+      PlatformFixture.ingest(p, NOW, consent("'anonymousId':'a-new'", "'analytics':true"));
+      PlatformFixture.ingest(p, NOW, "{'type':'identify','userId':'u-10','anonymousId':'a-new'}");
+      PlatformFixture.awaitPipeline(p);
+      // the new cookie joined the person: its consent is theirs at once, not after the cache's time to live
+      assertThat(p.consentCheck().allows(person, Purpose.ANALYTICS)).isTrue();
+      assertThat(PlatformFixture.ingest(p, NOW, "{'type':'page','userId':'u-10'}").events().get(0).status())
+          .isEqualTo(Status.ACCEPTED);
+    }
+  }
+
+  @Test
   void nothingIsPreTickedAndTheLatestDecisionWinsAlsoAcrossAMerge() throws Exception {
     try (Platform p = PlatformFixture.open(PlatformFixture.nothingPreTicked(dir))) {
       PlatformFixture.ingest(p, NOW, "{'type':'identify','userId':'u-3'}", "{'type':'identify','userId':'u-4'}");

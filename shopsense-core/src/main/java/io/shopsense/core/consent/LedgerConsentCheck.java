@@ -173,7 +173,7 @@ public final class LedgerConsentCheck implements ConsentCheck {
 
   /**
    * Reads the ledger's records and the merges made since the last call and invalidates the persons they touch;
-   * returns the persons whose consent records changed (for profiles and segments to follow).
+   * returns the persons whose consent may have changed (for profiles and segments to follow).
    */
   public Set<PersonId> follow() {
     synchronized (followLock) {
@@ -193,6 +193,8 @@ public final class LedgerConsentCheck implements ConsentCheck {
           merged.add(m.merge().merged());
         }
         invalidate(merged);
+        // the survivor's consent is now the latest of both: its segments follow
+        changed.addAll(merged);
         mergeCursor = page.get(page.size() - 1).seq();
         if (page.size() < FOLLOW_PAGE) {
           break;
