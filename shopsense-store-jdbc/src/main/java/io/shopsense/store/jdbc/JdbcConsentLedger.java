@@ -21,8 +21,6 @@ import java.util.List;
 final class JdbcConsentLedger implements ConsentLedger {
   private static final String COLUMNS = "seq, subject_kind, subject_value, purpose, granted, basis, source, "
       + "notice_version, decided_at, cause";
-  /** Subjects per lookup statement. */
-  private static final int CHUNK = 500;
 
   private final Sql sql;
   private final Object appendLock = new Object();
@@ -82,27 +80,33 @@ final class JdbcConsentLedger implements ConsentLedger {
     }
   }
 
+  /**
+   * One indexed lookup per subject on one connection (an {@code or} of subjects makes H2 scan the table), merged in
+   * ledger order.
+   */
   @Override
   public List<ConsentRecord> history(Collection<ConsentSubject> subjects) {
     List<ConsentSubject> all = subjects.stream().distinct().toList();
-    List<ConsentRecord> out = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<ConsentSubject> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      StringBuilder where = new StringBuilder();
-      for (int i = 0; i < chunk.size(); i++) {
-        where.append(i == 0 ? "" : " or ").append("(subject_kind = ? and subject_value = ?)");
-      }
-      out.addAll(query("select " + COLUMNS + " from consent_records where " + where + " order by seq", ps -> {
-        int i = 1;
-        for (ConsentSubject s : chunk) {
-          ps.setString(i++, s.kind().name());
-          ps.setString(i++, s.value());
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    List<ConsentRecord> out = sql.read(c -> {
+      List<ConsentRecord> rows = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from consent_records "
+          + "where subject_kind = ? and subject_value = ?")) {
+        for (ConsentSubject s : all) {
+          ps.setString(1, s.kind().name());
+          ps.setString(2, s.value());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(row(rs));
+            }
+          }
         }
-      }));
-    }
-    if (all.size() > CHUNK) {
-      out.sort(java.util.Comparator.comparingLong(ConsentRecord::seq));
-    }
+      }
+      return rows;
+    });
+    out.sort(java.util.Comparator.comparingLong(ConsentRecord::seq));
     return out;
   }
 
@@ -159,19 +163,23 @@ final class JdbcConsentLedger implements ConsentLedger {
         List<ConsentRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new ConsentRecord(rs.getLong("seq"),
-                new ConsentSubject(enumOf(ConsentSubject.Kind.class, rs.getString("subject_kind")),
-                    rs.getString("subject_value")),
-                Purpose.fromWire(rs.getString("purpose")).orElseThrow(() -> unknown("purpose")),
-                rs.getBoolean("granted"),
-                LawfulBasis.fromWire(rs.getString("basis")).orElseThrow(() -> unknown("basis")),
-                rs.getString("source"), rs.getString("notice_version"), Sql.instant(rs, "decided_at"),
-                rs.getString("cause")));
+            out.add(row(rs));
           }
         }
         return out;
       }
     });
+  }
+
+  private static ConsentRecord row(ResultSet rs) throws SQLException {
+    return new ConsentRecord(rs.getLong("seq"),
+        new ConsentSubject(enumOf(ConsentSubject.Kind.class, rs.getString("subject_kind")),
+            rs.getString("subject_value")),
+        Purpose.fromWire(rs.getString("purpose")).orElseThrow(() -> unknown("purpose")),
+        rs.getBoolean("granted"),
+        LawfulBasis.fromWire(rs.getString("basis")).orElseThrow(() -> unknown("basis")),
+        rs.getString("source"), rs.getString("notice_version"), Sql.instant(rs, "decided_at"),
+        rs.getString("cause"));
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
