@@ -28,10 +28,11 @@ final class EmbeddedStoreProvider implements StoreProvider {
       JdbcStores db = JdbcStores.h2(settings.dataDir().resolve("db"));
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
-          db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(), db.consentLedger(),
-          db.unitOfWork(), resources);
+          db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
+          db.consentLedger(), db.auditLog(), db.usageLog(), db.unitOfWork(), resources);
     } catch (RuntimeException e) {
-      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, null, resources).close();
+      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          resources).close();
       throw e;
     }
   }

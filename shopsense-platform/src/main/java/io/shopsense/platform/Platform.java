@@ -67,6 +67,18 @@ public final class Platform implements AutoCloseable {
   private final SegmentService segments;
   private final ProfileWriter profileWriter;
   private final ProfileRefresh profileRefresh;
+  /** The audit trail: request auditing and features' domain events (the anchor file is in the data directory). */
+  private final io.shopsense.core.audit.AuditTrail audit;
+  /** Counts segment entries in the usage log from the profile change feed, on a thread of its own. */
+  private final io.shopsense.core.usage.SegmentUsageFollower usageFollower;
+  /** Buffers the usage counts of hot paths (recommendations served, messages sent), flushed every second. */
+  private final io.shopsense.core.usage.UsageRecorder usageRecorder;
+  private final java.util.concurrent.ScheduledExecutorService usageThread =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "usage-follower");
+        t.setDaemon(true);
+        return t;
+      });
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
   private final LedgerConsentCheck consentCheck;
@@ -92,6 +104,11 @@ public final class Platform implements AutoCloseable {
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
     this.clock = clock;
+    this.audit = new io.shopsense.core.audit.AuditTrail(stores.auditLog(), clock,
+        new io.shopsense.core.audit.AuditAnchor(settings.store().dataDir().resolve(AUDIT_ANCHOR)));
+    this.usageFollower = new io.shopsense.core.usage.SegmentUsageFollower(stores.profileChanges(), stores.usageLog(),
+        stores.consumerOffsets(), stores.unitOfWork(), 1_000);
+    this.usageRecorder = new io.shopsense.core.usage.UsageRecorder(stores.usageLog());
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
         stores.traitStore(), settings.identity(), personIds), stores.unitOfWork(),
@@ -155,10 +172,14 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Starts the consumers that follow the event log. */
+  /** The file in the data directory that keeps the audit chain's head outside the database. */
+  public static final String AUDIT_ANCHOR = "audit-head";
+
+  /** Starts the consumers that follow the event log, and the usage follower. */
   public Platform start() {
     pipeline.start();
     consentFollower.start();
+    usageThread.scheduleWithFixedDelay(this::followUsage, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
     return this;
   }
 
@@ -244,6 +265,40 @@ public final class Platform implements AutoCloseable {
     stored.forEach((person, p) -> states.put(person, profileEngine.decode(p)));
     Instant now = clock.instant();
     return stores.unitOfWork().run(() -> profileWriter.write(states, stored, now, false)).segmentChanges();
+  }
+
+  private void followUsage() {
+    try {
+      usageRecorder.flush();
+      usageFollower.catchUp();
+    } catch (RuntimeException e) {
+      // retried on the next tick from the committed offset; the message names no person
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "the usage follower failed; retrying", e);
+    }
+  }
+
+  public io.shopsense.core.audit.AuditTrail audit() {
+    return audit;
+  }
+
+  /**
+   * Where recommendation serving, campaigns and other hot paths count a use of a person's data (buffered, written
+   * every second; {@link #followUsageNow()} writes it at once).
+   */
+  public io.shopsense.core.usage.UsageRecorder usageRecorder() {
+    return usageRecorder;
+  }
+
+  /**
+   * Writes the buffered usage counts and runs the usage follower up to the end of the profile change feed, now: before
+   * a person's usage is exported or erased, and in tests.
+   */
+  public long followUsageNow() throws Exception {
+    return usageThread.submit(() -> {
+      usageRecorder.flush();
+      return usageFollower.catchUp();
+    }).get();
   }
 
   public PlatformSettings settings() {
@@ -404,6 +459,16 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    usageThread.shutdownNow();
+    try {
+      usageThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      usageRecorder.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "could not write the last usage counts", e);
+    }
     try {
       consentFollower.close();
       pipeline.close();

@@ -18,7 +18,7 @@ final class PostgresStoreProvider implements StoreProvider {
     try {
       return new Stores(id(), db.eventLog(), db.quarantine(), db.qualityCounters(), db.consumerOffsets(),
           db.identityGraph(), db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(),
-          db.segmentStore(), db.consentLedger(), db.unitOfWork(), List.of(db));
+          db.segmentStore(), db.consentLedger(), db.auditLog(), db.usageLog(), db.unitOfWork(), List.of(db));
     } catch (RuntimeException e) {
       db.close();
       throw e;

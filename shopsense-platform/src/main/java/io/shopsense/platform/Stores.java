@@ -33,6 +33,8 @@ public record Stores(
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
     ConsentLedger consentLedger,
+    io.shopsense.api.audit.AuditLog auditLog,
+    io.shopsense.api.privacy.UsageLog usageLog,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources) implements AutoCloseable {
 

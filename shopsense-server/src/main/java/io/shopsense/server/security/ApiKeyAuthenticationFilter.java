@@ -34,6 +34,10 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> secret = secret(request);
+    if (secret.isPresent() && CustomerTokens.looksLikeToken(secret.get())) {
+      chain.doFilter(request, response); // a customer token, authenticated by the CustomerTokenFilter
+      return;
+    }
     if (secret.isPresent()) {
       Optional<ApiKey> key = platform.apiKeys().authenticate(secret.get());
       if (key.isEmpty()) {

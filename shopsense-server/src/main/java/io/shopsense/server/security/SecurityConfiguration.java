@@ -21,13 +21,15 @@ public class SecurityConfiguration {
   static final String[] INGEST = {"/v1/batch", "/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/alias"};
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, Platform platform, ProblemWriter problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Platform platform, ProblemWriter problems, CustomerTokens customerTokens)
+      throws Exception {
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
+        .addFilterBefore(new CustomerTokenFilter(customerTokens, problems), AuthorizationFilter.class)
         .addFilterBefore(new ApiKeyAuthenticationFilter(platform, problems), AuthorizationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED,
@@ -37,6 +39,11 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+            .requestMatchers(HttpMethod.GET, "/privacy", "/v1/privacy/summary").permitAll()
+            .requestMatchers("/v1/me/**").hasRole("CUSTOMER")
+            .requestMatchers(HttpMethod.POST, "/v1/privacy/customer-tokens")
+            .hasAnyAuthority("SCOPE_read", "SCOPE_admin")
+            .requestMatchers("/v1/audit", "/v1/audit/**").hasAuthority("SCOPE_admin")
             .requestMatchers(HttpMethod.POST, INGEST).hasAnyAuthority("SCOPE_ingest", "SCOPE_admin")
             .requestMatchers("/v1/keys", "/v1/keys/**").hasAuthority("SCOPE_admin")
             .requestMatchers(HttpMethod.GET, "/v1/**", "/actuator/**").hasAnyAuthority("SCOPE_read", "SCOPE_admin")

@@ -75,6 +75,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
   private final JdbcConsentLedger consentLedger;
+  private final JdbcAuditLog auditLog;
+  private final JdbcUsageLog usageLog;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -91,6 +93,8 @@ public final class JdbcStores implements AutoCloseable {
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
     this.consentLedger = new JdbcConsentLedger(sql);
+    this.auditLog = new JdbcAuditLog(sql);
+    this.usageLog = new JdbcUsageLog(sql);
   }
 
   /**
@@ -251,6 +255,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public ConsentLedger consentLedger() {
     return consentLedger;
+  }
+
+  public io.shopsense.api.audit.AuditLog auditLog() {
+    return auditLog;
+  }
+
+  public io.shopsense.api.privacy.UsageLog usageLog() {
+    return usageLog;
   }
 
   DataSource dataSource() {
