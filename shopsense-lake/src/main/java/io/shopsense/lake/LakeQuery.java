@@ -42,13 +42,27 @@ public final class LakeQuery implements AutoCloseable {
   private final Map<LakeTable, List<LakeFile>> viewFiles = new EnumMap<>(LakeTable.class);
   /** The files the last refresh listed (all tables): the ones the views read, or were about to. */
   private final List<LakeFile> listed = new ArrayList<>();
+  /** The analysts' views, or null for the raw ones. */
+  private final PseudonymousViews pseudonymous;
   private boolean closed;
 
   /** Opens a DuckDB session over the lake at {@link LakeSettings#directory()}, with its memory and thread limits. */
   public LakeQuery(LakeSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * Opens a session whose views give {@code pseudonym(id)} in place of each person identifier and leave the traits
+   * and context JSON out (see {@link PseudonymousViews}); with a null {@code pseudonym}, the raw views.
+   */
+  public LakeQuery(LakeSettings settings, java.util.function.UnaryOperator<String> pseudonym) {
     this.dir = new LakeDirectory(settings.directory());
     this.session = new DuckDbSession(settings, true);
+    this.pseudonymous = pseudonym == null ? null : new PseudonymousViews(pseudonym);
     try {
+      if (pseudonymous != null) {
+        pseudonymous.register(session);
+      }
       sandbox(settings.directory());
       for (int attempt = 1; ; attempt++) {
         try {
@@ -67,6 +81,11 @@ public final class LakeQuery implements AutoCloseable {
       session.close();
       throw e;
     }
+  }
+
+  /** Whether this session shows pseudonyms in place of person identifiers. */
+  public boolean pseudonymous() {
+    return pseudonymous != null;
   }
 
   /** A query session over the lake at {@code directory} with the default DuckDB limits. */
@@ -120,8 +139,9 @@ public final class LakeQuery implements AutoCloseable {
     String type;
     String message;
     long statements;
+    String tree;
     try (PreparedStatement ps = session.connection().prepareStatement("SELECT coalesce((j->>'error')::BOOLEAN, true), "
-        + "j->>'error_type', j->>'error_message', coalesce(json_array_length(j->'statements'), 0) "
+        + "j->>'error_type', j->>'error_message', coalesce(json_array_length(j->'statements'), 0), j::VARCHAR "
         + "FROM (SELECT json_serialize_sql(?)::JSON AS j)")) {
       ps.setString(1, sql);
       try (ResultSet rs = ps.executeQuery()) {
@@ -130,6 +150,7 @@ public final class LakeQuery implements AutoCloseable {
         type = rs.getString(2);
         message = rs.getString(3);
         statements = rs.getLong(4);
+        tree = rs.getString(5);
       }
     } catch (SQLException e) {
       throw new LakeQueryException("cannot check the query: " + e.getMessage(), e);
@@ -140,6 +161,9 @@ public final class LakeQuery implements AutoCloseable {
     }
     if (statements != 1) {
       throw new LakeQueryException("one statement at a time, please");
+    }
+    if (pseudonymous != null) {
+      pseudonymous.check(tree);
     }
   }
 
@@ -186,19 +210,20 @@ public final class LakeQuery implements AutoCloseable {
       }
       viewFiles.remove(table);
       session.execute("CREATE OR REPLACE VIEW " + LakeTable.quote(table.tableName()) + " AS " + viewQuery(table,
-          files));
+          files, pseudonymous));
       viewFiles.put(table, files);
     }
   }
 
-  private static String viewQuery(LakeTable table, List<LakeFile> files) {
+  private static String viewQuery(LakeTable table, List<LakeFile> files, PseudonymousViews pseudonymous) {
     if (files.isEmpty()) {
-      return "SELECT " + table.columns().stream()
+      return "SELECT " + (pseudonymous != null ? pseudonymous.emptySelectList(table) : table.columns().stream()
           .map(c -> "CAST(NULL AS " + c.type() + ") AS " + LakeTable.quote(c.name()))
-          .collect(Collectors.joining(", ")) + ", CAST(NULL AS DATE) AS " + LakeTable.PARTITION_COLUMN + " WHERE false";
+          .collect(Collectors.joining(", "))) + ", CAST(NULL AS DATE) AS " + LakeTable.PARTITION_COLUMN + " WHERE false";
     }
     String list = files.stream().map(f -> DuckDbSession.literal(f.path())).collect(Collectors.joining(", "));
-    return "SELECT " + table.columnList() + ", " + LakeTable.PARTITION_COLUMN + " FROM read_parquet([" + list
+    return "SELECT " + (pseudonymous != null ? pseudonymous.selectList(table) : table.columnList()) + ", "
+        + LakeTable.PARTITION_COLUMN + " FROM read_parquet([" + list
         + "], hive_partitioning = true, hive_types = {'" + LakeTable.PARTITION_COLUMN + "': DATE}, "
         + "union_by_name = true)";
   }

@@ -29,10 +29,10 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.consentLedger(), db.auditLog(), db.usageLog(), db.unitOfWork(), resources);
+          db.consentLedger(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.unitOfWork(),
+          resources, List.of(db.sealedTraits()));
     } catch (RuntimeException e) {
-      new Stores(id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          resources).close();
+      Stores.closeAll(id(), resources);
       throw e;
     }
   }

@@ -13,6 +13,9 @@ import io.shopsense.core.consent.ConsentFollower;
 import io.shopsense.core.consent.ConsentGate;
 import io.shopsense.core.consent.ConsentService;
 import io.shopsense.core.consent.LedgerConsentCheck;
+import io.shopsense.core.crypto.KeyDirectory;
+import io.shopsense.core.crypto.KeyRotation;
+import io.shopsense.core.crypto.Pseudonymizer;
 import io.shopsense.core.identity.IdentityConsumer;
 import io.shopsense.core.identity.IdentityResolver;
 import io.shopsense.core.identity.PersonDirectory;
@@ -84,11 +87,14 @@ public final class Platform implements AutoCloseable {
   private final LedgerConsentCheck consentCheck;
   private final ConsentService consent;
   private final ConsentFollower consentFollower;
+  /** The key ring, or null when nothing is sealed (no crypto settings). */
+  private final KeyDirectory keys;
 
   private Platform(PlatformSettings settings, Stores stores, Clock clock, Supplier<PersonId> personIds,
       IngestListener listener) {
     this.settings = settings;
     this.stores = stores;
+    this.keys = openKeys(settings, stores, clock);
     this.counters = new BufferedQualityCounters(stores.qualityCounters(), clock, Duration.ofSeconds(1));
     this.consentCheck = new LedgerConsentCheck(stores.consentLedger(), stores.identityGraph(), settings.consent(),
         clock);
@@ -158,6 +164,22 @@ public final class Platform implements AutoCloseable {
             "could not close " + c.getClass().getSimpleName(), e);
       }
     }
+  }
+
+  /**
+   * Opens the key ring of the crypto settings (refusing one inside the data directory) and hands its cipher to the
+   * stores' sealed fields, before anything reads or writes them.
+   */
+  private static KeyDirectory openKeys(PlatformSettings settings, Stores stores, Clock clock) {
+    if (settings.crypto() == null) {
+      return null;
+    }
+    settings.crypto().requireOutside(settings.store().dataDir());
+    KeyDirectory keys = KeyDirectory.open(settings.crypto(), clock);
+    if (settings.crypto().sealTraits()) {
+      stores.sealedFields().forEach(f -> f.protect(keys.cipher()));
+    }
+    return keys;
   }
 
   /** Opens the stores of the settings (recovering them after a crash) and assembles the services. */
@@ -360,6 +382,33 @@ public final class Platform implements AutoCloseable {
 
   public SegmentService segments() {
     return segments;
+  }
+
+  /** Whether a key ring is configured: sealing, rotation and pseudonyms are available. */
+  public boolean hasKeys() {
+    return keys != null;
+  }
+
+  /** Rotation and re-encryption over the stores' sealed fields; needs the key ring. */
+  public KeyRotation keyRotation() {
+    return new KeyRotation(requireKeys(), settings.crypto().sealTraits() ? stores.sealedFields() : List.of());
+  }
+
+  /** The key ring itself (for master-key rotation); needs it. */
+  public KeyDirectory keys() {
+    return requireKeys();
+  }
+
+  /** Pseudonyms for analysts under the ring's pseudonym key; needs the key ring. */
+  public Pseudonymizer pseudonymizer() {
+    return requireKeys().pseudonymizer();
+  }
+
+  private KeyDirectory requireKeys() {
+    if (keys == null) {
+      throw new IllegalStateException("no key ring is configured (shopsense.crypto.enabled is false)");
+    }
+    return keys;
   }
 
   /** What a batch rebuild found (and did). */

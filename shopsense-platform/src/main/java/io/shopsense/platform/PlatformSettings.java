@@ -2,6 +2,7 @@ package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.consent.ConsentSettings;
+import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.profile.ProfileSettings;
 import io.shopsense.lake.LakeSettings;
@@ -12,28 +13,34 @@ import java.nio.file.Path;
  *
  * @param lake    the lake's settings, or null to run without writing the lake
  * @param profile how profiles are built
+ * @param crypto  where the keys are and what is sealed, or null to seal nothing (the embedded defaults: tests and
+ *                tools over a scratch directory; the server turns it on)
  * @param consent how consent is enforced (nothing strictly necessary by default: nothing is pre-ticked)
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile, ConsentSettings consent) {
+    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent) {
 
   /** The settings with the default consent settings. */
   public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
-      ProfileSettings profile) {
-    this(store, ingest, identity, lake, profile, ConsentSettings.defaults());
+      ProfileSettings profile, CryptoSettings crypto) {
+    this(store, ingest, identity, lake, profile, crypto, ConsentSettings.defaults());
   }
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
   public static PlatformSettings embedded(Path dataDir) {
     return new PlatformSettings(StoreSettings.embedded(dataDir), IngestSettings.defaults(),
-        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults());
+        IdentitySettings.defaults(), LakeSettings.defaults(dataDir.resolve("lake")), ProfileSettings.defaults(), null);
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, consent);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent);
+  }
+
+  public PlatformSettings withCrypto(CryptoSettings crypto) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent);
   }
 
   public PlatformSettings withConsent(ConsentSettings consent) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, consent);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent);
   }
 }

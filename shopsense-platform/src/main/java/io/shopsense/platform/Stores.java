@@ -2,6 +2,8 @@ package io.shopsense.platform;
 
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.access.ConsoleSessions;
+import io.shopsense.api.access.ConsoleUsers;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.EventLog;
@@ -17,7 +19,8 @@ import java.util.List;
 
 /**
  * One opened backend: an implementation of every store port, the unit of work that makes a consumer's many store
- * calls commit together, and what to close when done.
+ * calls commit together, what to close when done, and the stores' personal fields that can be sealed (for the
+ * cipher and key rotation; empty for a backend that seals nothing).
  */
 public record Stores(
     String backend,
@@ -35,12 +38,20 @@ public record Stores(
     ConsentLedger consentLedger,
     io.shopsense.api.audit.AuditLog auditLog,
     io.shopsense.api.privacy.UsageLog usageLog,
+    ConsoleUsers consoleUsers,
+    ConsoleSessions consoleSessions,
     UnitOfWork unitOfWork,
-    List<AutoCloseable> resources) implements AutoCloseable {
+    List<AutoCloseable> resources,
+    List<io.shopsense.api.crypto.SealedFields> sealedFields) implements AutoCloseable {
 
   /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */
   @Override
   public void close() {
+    closeAll(backend, resources);
+  }
+
+  /** Closes {@code resources} in reverse order of opening (also what a provider does when opening fails midway). */
+  static void closeAll(String backend, List<AutoCloseable> resources) {
     RuntimeException failure = null;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

@@ -116,7 +116,7 @@ class EmbeddedPlatformTest {
   void anUnknownStoreTypeStopsStartUpNamingTheKnownOnes() {
     PlatformSettings d = PlatformSettings.embedded(dir);
     PlatformSettings wrong = new PlatformSettings(new StoreSettings("cassandra", dir, d.store().postgres(), true,
-        1 << 20), d.ingest(), d.identity(), null, d.profile());
+        1 << 20), d.ingest(), d.identity(), null, d.profile(), null);
 
     assertThatThrownBy(() -> PlatformFixture.open(wrong)).hasMessageContaining("cassandra")
         .hasMessageContaining("embedded").hasMessageContaining("postgres");

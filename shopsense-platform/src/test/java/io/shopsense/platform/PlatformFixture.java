@@ -39,7 +39,7 @@ final class PlatformFixture {
   static PlatformSettings nothingPreTicked(Path dir) {
     PlatformSettings d = PlatformSettings.embedded(dir);
     return new PlatformSettings(d.store(), d.ingest(), d.identity(), d.lake().withFlushInterval(Duration.ofMillis(200)),
-        d.profile());
+        d.profile(), d.crypto());
   }
 
   static Platform open(PlatformSettings settings) {

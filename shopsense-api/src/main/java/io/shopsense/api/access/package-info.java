@@ -1,2 +1,2 @@
-/** API keys and their scopes. */
+/** API keys and their scopes; console users, their roles and sessions. */
 package io.shopsense.api.access;

@@ -106,6 +106,7 @@ public class ProfileBench implements Callable<Integer> {
     PlatformSettings defaults = PlatformSettings.embedded(dir);
     PlatformSettings settings = new PlatformSettings(defaults.store(), defaults.ingest(), defaults.identity(),
         defaults.lake().withFlushEvents(200_000), defaults.profile().withRealTime(false),
+        defaults.crypto(),
         // the bench compares rebuilds of every event: nothing is withheld for want of consent
         ConsentSettings.defaults().withStrictlyNecessary(java.util.Map.of(Purpose.ANALYTICS,
             LawfulBasis.LEGITIMATE_INTERESTS, Purpose.PERSONALISATION, LawfulBasis.LEGITIMATE_INTERESTS)));

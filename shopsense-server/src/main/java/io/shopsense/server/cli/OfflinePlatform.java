@@ -5,6 +5,7 @@ import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
 import io.shopsense.server.config.ConsentProperties;
+import io.shopsense.server.config.CryptoProperties;
 import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
 import io.shopsense.server.config.LakeProperties;
@@ -33,6 +34,22 @@ final class OfflinePlatform {
   private OfflinePlatform() {}
 
   static PlatformSettings settings(Path dataDir) {
+    Binder binder = binder(dataDir);
+    PlatformSettings settings = PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
+        binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
+        binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
+        binder.bindOrCreate("shopsense.lake", LakeProperties.class))
+        .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
+            ProfileProperties.class)))
+        .withConsent(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.consent",
+            ConsentProperties.class)));
+    // the same key ring as the server, so that what the CLI writes is sealed and what it reads opens
+    return settings.withCrypto(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.crypto",
+        CryptoProperties.class), settings.store().dataDir(), System.getenv(PlatformConfiguration.MASTER_KEY_ENV)));
+  }
+
+  /** The settings the server would see, with the data directory of the command. */
+  static Binder binder(Path dataDir) {
     StandardEnvironment env = new StandardEnvironment();
     try {
       for (PropertySource<?> ps : new YamlPropertySourceLoader().load("application.yml",
@@ -44,15 +61,7 @@ final class OfflinePlatform {
     }
     env.getPropertySources().addFirst(new MapPropertySource("command line",
         Map.of("shopsense.store.data-dir", dataDir.toAbsolutePath().normalize().toString())));
-    Binder binder = Binder.get(env);
-    return PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.store", StoreProperties.class),
-        binder.bindOrCreate("shopsense.ingest", IngestProperties.class),
-        binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
-        binder.bindOrCreate("shopsense.lake", LakeProperties.class))
-        .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
-            ProfileProperties.class)))
-        .withConsent(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.consent",
-            ConsentProperties.class)));
+    return Binder.get(env);
   }
 
   /** Opens the platform on the data directory and starts its pipeline; fails if a server holds it. */

@@ -2,7 +2,11 @@ package io.shopsense.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.core.json.JsonCodec;
+import io.shopsense.core.crypto.CryptoSettings;
+import io.shopsense.core.crypto.KeyDirectory;
+import io.shopsense.core.crypto.Pseudonymizer;
 import io.shopsense.lake.LakeQuery;
+import io.shopsense.lake.LakeSettings;
 import io.shopsense.lake.QueryResult;
 import io.shopsense.lake.TextTable;
 import java.nio.file.Files;
@@ -34,6 +38,14 @@ public class SqlCommand implements Runnable {
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
+  @Option(names = "--pseudonymous", description = "query the analysts' views: pseudonyms in place of person ids, "
+      + "no traits or context")
+  boolean pseudonymous;
+
+  @Option(names = "--key-dir", description = "with --lake --pseudonymous: the key ring (default: <data-dir>-keys "
+      + "beside the lake's data directory)")
+  Path keyDir;
+
   @Override
   public void run() {
     QueryResult result = lake != null ? local() : remote();
@@ -56,15 +68,29 @@ public class SqlCommand implements Runnable {
     if (!Files.isDirectory(lake)) {
       throw new CliException("no lake at " + lake);
     }
-    try (LakeQuery q = LakeQuery.open(lake)) {
+    try (LakeQuery q = pseudonymous ? new LakeQuery(LakeSettings.defaults(lake), pseudonymizer()::pseudonym)
+        : LakeQuery.open(lake)) {
       return q.query(sql, maxRows);
     } catch (RuntimeException e) {
       throw new CliException(e.getMessage());
     }
   }
 
+  /** The key ring's pseudonyms; the ring must exist already (a new one would give pseudonyms no one else has). */
+  private Pseudonymizer pseudonymizer() {
+    Path dataDir = lake.toAbsolutePath().normalize().getParent();
+    Path keys = keyDir != null ? keyDir : CryptoSettings.defaultKeyDir(dataDir == null ? lake : dataDir);
+    if (!Files.exists(keys.resolve("keyring.json"))) {
+      throw new CliException("no key ring in " + keys + "; give --key-dir");
+    }
+    String env = System.getenv(io.shopsense.server.config.PlatformConfiguration.MASTER_KEY_ENV);
+    return KeyDirectory.open(new CryptoSettings(keys, env == null || env.isBlank() ? null : env, true),
+        java.time.Clock.systemUTC()).pseudonymizer();
+  }
+
   private QueryResult remote() {
-    JsonNode r = server.client().post("/v1/sql", Map.of("sql", sql, "maxRows", maxRows));
+    JsonNode r = server.client().post("/v1/sql", Map.of("sql", sql, "maxRows", maxRows, "pseudonymous",
+        pseudonymous));
     List<String> columns = new ArrayList<>();
     r.get("columns").forEach(c -> columns.add(c.asText()));
     List<String> types = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.shopsense.api.privacy.LawfulBasis;
 import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.collect.IngestSettings;
 import io.shopsense.core.consent.ConsentSettings;
+import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.profile.Interests;
@@ -37,8 +38,26 @@ public class PlatformConfiguration {
 
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
-      LakeProperties lake, ProfileProperties profile, ConsentProperties consent) {
-    return toSettings(store, ingest, identity, lake).withProfile(toSettings(profile)).withConsent(toSettings(consent));
+      LakeProperties lake, ProfileProperties profile, CryptoProperties crypto, ConsentProperties consent) {
+    PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile))
+        .withConsent(toSettings(consent));
+    return settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)));
+  }
+
+  /** The environment variable that may hold the master key (Base64 of 32 bytes) instead of the key directory. */
+  public static final String MASTER_KEY_ENV = "SHOPSENSE_MASTER_KEY";
+
+  /** The mapping of {@code shopsense.crypto.*}: null when off; public for its test. */
+  public static CryptoSettings toSettings(CryptoProperties c, Path dataDir, String masterKey) {
+    if (!c.enabled()) {
+      return null;
+    }
+    Path keyDir = c.keyDir() == null || c.keyDir().toString().isBlank() ? CryptoSettings.defaultKeyDir(dataDir)
+        : c.keyDir().toAbsolutePath().normalize();
+    CryptoSettings settings = new CryptoSettings(keyDir, masterKey == null || masterKey.isBlank() ? null : masterKey,
+        c.sealTraits());
+    settings.requireOutside(dataDir);
+    return settings;
   }
 
   @Bean(destroyMethod = "close")
@@ -68,7 +87,8 @@ public class PlatformConfiguration {
       lakeSettings = new LakeSettings(dir, lake.flushEvents(), lake.flushInterval(), lake.compactMinFiles(),
           lake.memoryLimit(), lake.threads());
     }
-    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings, ProfileSettings.defaults());
+    return new PlatformSettings(stores, ingestSettings, identitySettings, lakeSettings, ProfileSettings.defaults(),
+        null);
   }
 
   /** The mapping of {@code shopsense.profile.*}; public for its test. */

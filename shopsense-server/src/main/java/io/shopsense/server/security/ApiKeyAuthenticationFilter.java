@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,6 +35,11 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Authentication already = SecurityContextHolder.getContext().getAuthentication();
+    if (already != null && already.isAuthenticated() && !(already instanceof AnonymousAuthenticationToken)) {
+      chain.doFilter(request, response); // a console session or customer token, authenticated by an earlier filter
+      return;
+    }
     Optional<String> secret = secret(request);
     if (secret.isPresent() && CustomerTokens.looksLikeToken(secret.get())) {
       chain.doFilter(request, response); // a customer token, authenticated by the CustomerTokenFilter

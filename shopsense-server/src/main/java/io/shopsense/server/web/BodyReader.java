@@ -57,6 +57,25 @@ public final class BodyReader {
     return out.toByteArray();
   }
 
+  /**
+   * Parses a JSON body, refusing invalid UTF-8 first: Jackson alone decodes overlong forms ({@code C0 AF} as
+   * {@code /}, a path-traversal classic), encoded surrogates and code points past U+10FFFF instead of refusing them,
+   * and such text would reach the stores as something other than what was sent.
+   *
+   * @throws java.io.UncheckedIOException when the bytes are not strict UTF-8 or not JSON
+   */
+  public static com.fasterxml.jackson.databind.JsonNode parseJson(byte[] bytes) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new java.io.UncheckedIOException("the body is not valid UTF-8", e);
+    }
+    return io.shopsense.core.json.JsonCodec.parse(bytes);
+  }
+
   /** An input stream over the body, gunzipped when declared so. */
   public static InputStream stream(HttpServletRequest request) throws IOException {
     InputStream in = request.getInputStream();

@@ -87,7 +87,7 @@ public class GlobalExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    LOG.error("unexpected failure", e);
+    LOG.error("unexpected failure", RedactedFailure.of(e)); // messages may quote personal data
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "an unexpected error; see the server log");
   }
 

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.access.ApiKeys;
+import io.shopsense.api.access.ConsoleSessions;
+import io.shopsense.api.access.ConsoleUsers;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.EventLog;
@@ -77,6 +79,8 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcConsentLedger consentLedger;
   private final JdbcAuditLog auditLog;
   private final JdbcUsageLog usageLog;
+  private final JdbcConsoleUsers consoleUsers;
+  private final JdbcConsoleSessions consoleSessions;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -95,6 +99,8 @@ public final class JdbcStores implements AutoCloseable {
     this.consentLedger = new JdbcConsentLedger(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.usageLog = new JdbcUsageLog(sql);
+    this.consoleUsers = new JdbcConsoleUsers(sql);
+    this.consoleSessions = new JdbcConsoleSessions(sql);
   }
 
   /**
@@ -223,6 +229,11 @@ public final class JdbcStores implements AutoCloseable {
     return traitStore;
   }
 
+  /** The trait store's personal values, for sealing and key rotation; hand it the cipher before first use. */
+  public io.shopsense.api.crypto.SealedFields sealedTraits() {
+    return traitStore;
+  }
+
   public Catalog catalog() {
     return catalog;
   }
@@ -263,6 +274,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public io.shopsense.api.privacy.UsageLog usageLog() {
     return usageLog;
+  }
+
+  public ConsoleUsers consoleUsers() {
+    return consoleUsers;
+  }
+
+  public ConsoleSessions consoleSessions() {
+    return consoleSessions;
   }
 
   DataSource dataSource() {

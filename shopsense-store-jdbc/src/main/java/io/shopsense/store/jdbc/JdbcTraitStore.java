@@ -1,9 +1,12 @@
 package io.shopsense.store.jdbc;
 
+import io.shopsense.api.crypto.FieldCipher;
+import io.shopsense.api.crypto.SealedFields;
 import io.shopsense.api.event.Properties;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.TraitStore;
 import io.shopsense.core.json.JsonCodec;
+import io.shopsense.core.profile.PersonalTraits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +23,16 @@ import java.util.TreeMap;
  * Thread-safe. A write inserts the row if absent, then replaces it only where the stored {@code as_of} is not newer,
  * so out-of-order and concurrent updates settle on the newest value. A JSON null is stored like any value: it says the
  * shop cleared the trait, and an older value cannot come back over it.
+ *
+ * <p>Personal traits ({@link PersonalTraits}) are sealed with the {@link FieldCipher} handed to {@link #protect}: the
+ * {@code trait_json} column then holds the sealed text, bound to the person and trait name (a merge opens and seals
+ * again for the surviving person). Plain values written before sealing was switched on still read, and
+ * {@link #reseal()} seals them.
  */
-final class JdbcTraitStore implements TraitStore {
+final class JdbcTraitStore implements TraitStore, SealedFields {
+  private static final int RESEAL_PAGE = 500;
   private final Sql sql;
+  private volatile FieldCipher cipher = FieldCipher.PLAIN;
 
   JdbcTraitStore(Sql sql) {
     this.sql = sql;
@@ -37,7 +47,8 @@ final class JdbcTraitStore implements TraitStore {
     }
     List<Trait> rows = new ArrayList<>();
     // in name order, so that concurrent writers lock rows in one order
-    new TreeMap<>(traits.values()).forEach((name, value) -> rows.add(new Trait(name, JsonCodec.text(value), asOf)));
+    new TreeMap<>(traits.values()).forEach((name, value) -> rows.add(new Trait(name, stored(person, name,
+        JsonCodec.text(value)), asOf)));
     sql.tx(c -> {
       write(c, person, rows, true);
       return null;
@@ -49,7 +60,7 @@ final class JdbcTraitStore implements TraitStore {
     return sql.read(c -> {
       Map<String, Object> values = new LinkedHashMap<>();
       for (Trait t : traits(c, person)) {
-        values.put(t.name(), JsonCodec.toValue(JsonCodec.parse(t.json())));
+        values.put(t.name(), JsonCodec.toValue(JsonCodec.parse(opened(person, t.name(), t.json()))));
       }
       return values.isEmpty() ? Properties.EMPTY : new Properties(values);
     });
@@ -73,8 +84,9 @@ final class JdbcTraitStore implements TraitStore {
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              values.computeIfAbsent(PersonId.of(rs.getString(1)), p -> new LinkedHashMap<>())
-                  .put(rs.getString(2), JsonCodec.toValue(JsonCodec.parse(rs.getString(3))));
+              PersonId person = PersonId.of(rs.getString(1));
+              values.computeIfAbsent(person, p -> new LinkedHashMap<>()).put(rs.getString(2),
+                  JsonCodec.toValue(JsonCodec.parse(opened(person, rs.getString(2), rs.getString(3)))));
             }
           }
         }
@@ -92,7 +104,10 @@ final class JdbcTraitStore implements TraitStore {
       return;
     }
     sql.tx(c -> {
-      List<Trait> moving = traits(c, from);
+      List<Trait> moving = new ArrayList<>();
+      for (Trait t : traits(c, from)) { // a sealed value is bound to its person: open it, seal it for the survivor
+        moving.add(new Trait(t.name(), stored(to, t.name(), opened(from, t.name(), t.json())), t.asOf()));
+      }
       if (moving.isEmpty()) {
         return null;
       }
@@ -140,6 +155,123 @@ final class JdbcTraitStore implements TraitStore {
       }
       if (inserts) {
         insert.executeBatch();
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "traits";
+  }
+
+  @Override
+  public void protect(FieldCipher cipher) {
+    this.cipher = java.util.Objects.requireNonNull(cipher);
+  }
+
+  /** The text to store: sealed for a personal trait, the JSON itself for others. */
+  private String stored(PersonId person, String name, String json) {
+    return PersonalTraits.isPersonal(name) ? cipher.seal(json, binding(person, name)) : json;
+  }
+
+  /** The JSON of a stored value; a sealed one is opened whatever its name (the list of personal names may grow). */
+  private String opened(PersonId person, String name, String stored) {
+    return cipher.isSealed(stored) ? cipher.open(stored, binding(person, name)) : stored;
+  }
+
+  /** What a sealed value is bound to; the length prefix keeps "a/b"+"c" apart from "a"+"b/c". */
+  private static String binding(PersonId person, String name) {
+    return "traits:" + person.value().length() + ":" + person.value() + ":" + name;
+  }
+
+  @Override
+  public long reseal() {
+    long[] rewritten = {0};
+    scan(page -> {
+      List<String[]> changes = new ArrayList<>();
+      for (String[] row : page) { // person, name, stored
+        if (PersonalTraits.isPersonal(row[1]) && !cipher.isCurrent(row[2])) {
+          PersonId person = PersonId.of(row[0]);
+          changes.add(new String[] {row[0], row[1], row[2], cipher.seal(opened(person, row[1], row[2]),
+              binding(person, row[1]))});
+        }
+      }
+      if (!changes.isEmpty()) {
+        rewritten[0] += sql.tx(c -> {
+          try (PreparedStatement ps = c.prepareStatement("update traits set trait_json = ? "
+              + "where person_id = ? and trait_name = ? and trait_json = ?")) {
+            for (String[] ch : changes) {
+              ps.setString(1, ch[3]);
+              ps.setString(2, ch[0]);
+              ps.setString(3, ch[1]);
+              ps.setString(4, ch[2]); // unchanged since read; else a newer write already sealed it
+              ps.addBatch();
+            }
+            int n = 0;
+            for (int u : ps.executeBatch()) {
+              n += u == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(0, u);
+            }
+            return n;
+          }
+        });
+      }
+    });
+    return rewritten[0];
+  }
+
+  @Override
+  public Census census() {
+    long[] counts = new long[3];
+    scan(page -> {
+      for (String[] row : page) {
+        if (!cipher.isSealed(row[2])) {
+          if (PersonalTraits.isPersonal(row[1])) {
+            counts[0]++;
+          }
+        } else if (cipher.isCurrent(row[2])) {
+          counts[1]++;
+        } else {
+          counts[2]++;
+        }
+      }
+    });
+    return new Census(counts[0], counts[1], counts[2]);
+  }
+
+  /** Every row, in pages in key order (keyset pagination: each page one short read, no long-held cursor). */
+  private void scan(java.util.function.Consumer<List<String[]>> pageSink) {
+    String[] after = {"", ""};
+    boolean first = true;
+    while (true) {
+      boolean firstPage = first;
+      List<String[]> page = sql.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("select person_id, trait_name, trait_json from traits"
+            + (firstPage ? "" : " where person_id > ? or (person_id = ? and trait_name > ?)")
+            + " order by person_id, trait_name limit " + RESEAL_PAGE)) {
+          if (!firstPage) {
+            ps.setString(1, after[0]);
+            ps.setString(2, after[0]);
+            ps.setString(3, after[1]);
+          }
+          List<String[]> rows = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+          }
+          return rows;
+        }
+      });
+      if (page.isEmpty()) {
+        return;
+      }
+      pageSink.accept(page);
+      String[] last = page.get(page.size() - 1);
+      after[0] = last[0];
+      after[1] = last[1];
+      first = false;
+      if (page.size() < RESEAL_PAGE) {
+        return;
       }
     }
   }

@@ -67,6 +67,10 @@ final class Checks {
       add(RejectReason.INVALID_VALUE, path(at, field), "longer than " + max + " characters");
       return null;
     }
+    if (hasLoneSurrogate(s)) {
+      add(RejectReason.INVALID_VALUE, path(at, field), "is not valid Unicode (a lone surrogate)");
+      return null;
+    }
     return s;
   }
 
@@ -97,6 +101,10 @@ final class Checks {
     }
     if (hasControl(s)) {
       add(RejectReason.INVALID_VALUE, path(at, field), "contains control characters");
+      return null;
+    }
+    if (hasLoneSurrogate(s)) {
+      add(RejectReason.INVALID_VALUE, path(at, field), "is not valid Unicode (a lone surrogate)");
       return null;
     }
     return s;
@@ -135,6 +143,19 @@ final class Checks {
       return null;
     }
     return n.longValue();
+  }
+
+  /** A surrogate without its pair: JSON's {@code \\uD800} escapes allow it, UTF-8 cannot store it. */
+  static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean hasControl(String s) {

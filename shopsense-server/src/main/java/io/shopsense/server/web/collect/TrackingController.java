@@ -9,7 +9,6 @@ import io.shopsense.core.collect.EventOutcome;
 import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestMode;
 import io.shopsense.core.collect.IngestRequest;
-import io.shopsense.core.json.JsonCodec;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.web.ApiProblem;
 import io.shopsense.server.web.BodyReader;
@@ -121,7 +120,7 @@ public class TrackingController {
     BodyReader.requireJson(request);
     byte[] bytes = BodyReader.read(request, platform.ingestor().settings().maxBatchBytes());
     try {
-      return JsonCodec.parse(bytes);
+      return BodyReader.parseJson(bytes);
     } catch (UncheckedIOException malformed) {
       String raw = text(bytes);
       BatchOutcome kept = platform.ingestor().ingest(

@@ -3,6 +3,7 @@ package io.shopsense.server.web.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.api.access.ApiKey;
+import io.shopsense.api.id.SourceId;
 import io.shopsense.core.collect.EventOutcome;
 import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestRequest;
@@ -40,6 +41,9 @@ public class CustomerController {
     this.clock = clock;
   }
 
+  /** Where trait changes made by a console user (signed in, no API key) are recorded as coming from. */
+  static final SourceId CONSOLE = SourceId.of("console");
+
   /** Sets traits of the customer with this user id: the body is the traits object. */
   @PutMapping("/{userId}/traits")
   public Map<String, Object> traits(@PathVariable String userId, HttpServletRequest request,
@@ -47,7 +51,7 @@ public class CustomerController {
     BodyReader.requireJson(request);
     JsonNode traits;
     try {
-      traits = JsonCodec.parse(BodyReader.read(request, platform.ingestor().settings().maxEventBytes()));
+      traits = BodyReader.parseJson(BodyReader.read(request, platform.ingestor().settings().maxEventBytes()));
     } catch (UncheckedIOException e) {
       throw ApiProblem.badRequest("malformed_json", "the body is not valid JSON");
     }
@@ -62,7 +66,7 @@ public class CustomerController {
     identify.put("timestamp", now.toString());
     String origin = "api PUT /v1/customers/{userId}/traits";
     EventOutcome e = platform.ingestor().ingest(List.of(IncomingEvent.of(identify, origin)),
-        IngestRequest.live(key.source(), now)).events().get(0);
+        IngestRequest.live(key != null ? key.source() : CONSOLE, now)).events().get(0);
     if (e.status() == EventOutcome.Status.REJECTED) {
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.reason(), "the traits were rejected",
           Map.of("violations", e.violations().stream().map(Object::toString).toList()));

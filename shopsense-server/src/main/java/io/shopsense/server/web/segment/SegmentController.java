@@ -43,9 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/segments", produces = MediaType.APPLICATION_JSON_VALUE)
 public class SegmentController {
   private final Platform platform;
+  private final io.shopsense.server.web.crypto.AnalystView analysts;
 
-  public SegmentController(Platform platform) {
+  public SegmentController(Platform platform, io.shopsense.server.web.crypto.AnalystView analysts) {
     this.platform = platform;
+    this.analysts = analysts;
   }
 
   @GetMapping
@@ -122,8 +124,17 @@ public class SegmentController {
   @GetMapping(path = "/{id}/members", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
   public Object members(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
       @RequestParam(required = false) String after, @RequestParam(defaultValue = "1000") int limit,
-      HttpServletResponse response) throws IOException {
+      @RequestParam(required = false) Boolean pseudonymous,
+      org.springframework.security.core.Authentication caller, HttpServletResponse response) throws IOException {
     definition(id);
+    // analysts (and whoever asks) get pseudonyms, and a sealed paging cursor in place of the last member's id
+    java.util.function.UnaryOperator<String> shown = java.util.function.UnaryOperator.identity();
+    boolean pseudo = analysts.pseudonymous(caller, pseudonymous);
+    if (pseudo) {
+      shown = analysts.pseudonymizer()::pseudonym;
+      after = analysts.openCursor(after, "segment-members:" + id);
+    }
+    java.util.function.UnaryOperator<String> show = shown;
     if ("csv".equals(format)) {
       response.setContentType("text/csv;charset=UTF-8");
       response.setHeader("Content-Disposition", "attachment; filename=\"segment-" + id + ".csv\"");
@@ -132,7 +143,7 @@ public class SegmentController {
       segments().forEachMember(id, p -> {
         ProfileFacts f = p.facts();
         try {
-          w.write(p.person().value() + "," + f.lifecycleStage() + "," + (f.rfmSegment() == null ? "" : f.rfmSegment())
+          w.write(show.apply(p.person().value()) + "," + f.lifecycleStage() + "," + (f.rfmSegment() == null ? "" : f.rfmSegment())
               + "," + f.orders() + "," + f.netRevenue().toPlainString() + "," + f.lastSeen() + "\n");
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
@@ -150,8 +161,8 @@ public class SegmentController {
     Slice<PersonId> page = segments().members(id, after, limit);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("segment", id);
-    out.put("items", page.items().stream().map(PersonId::value).toList());
-    out.put("next", page.next());
+    out.put("items", page.items().stream().map(PersonId::value).map(show).toList());
+    out.put("next", pseudo ? analysts.sealCursor(page.next(), "segment-members:" + id) : page.next());
     return out;
   }
 

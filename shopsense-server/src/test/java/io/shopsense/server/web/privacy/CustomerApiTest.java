@@ -111,11 +111,11 @@ class CustomerApiTest extends ServerTestBase {
   @Test
   void staffReadAPersonsUsageAndBothReadsAreAudited() {
     long start = platform.stores().auditLog().head().map(io.shopsense.api.audit.AuditHead::seq).orElse(0L);
-    JsonNode staff = get("/v1/privacy/usage/" + bob.value(), readKey).body();
+    JsonNode staff = get("/v1/privacy/usage/" + bob.value(), adminKey).body();
     get("/v1/me/usage", token("userId", "user-ann", readKey));
 
     assertThat(staff.toString()).contains("message_sent");
-    assertThat(get("/v1/privacy/usage/no-such-person", readKey).status()).isEqualTo(404);
+    assertThat(get("/v1/privacy/usage/no-such-person", adminKey).status()).isEqualTo(404);
     assertThat(platform.audit().find(new AuditQuery(null, null, "customer:" + ann.value(), "GET /v1/me/usage", start,
         10))).hasSize(1);
     assertThat(platform.audit().find(new AuditQuery(null, null, null, "GET /v1/privacy/usage/{personRef}", 0, 10)))
