@@ -17,6 +17,8 @@ final class Device {
   boolean loggedIn;
   /** The current anonymous id has been tied to the user id by an identify (or alias) call in the period. */
   boolean linked;
+  /** The consent banner has been answered on the current anonymous id (cookie). */
+  boolean consentSent;
 
   Device(byte kind, String id, String anonymousId) {
     this.kind = kind;

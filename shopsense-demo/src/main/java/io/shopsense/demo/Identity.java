@@ -26,6 +26,7 @@ final class Identity {
       d.anonymousId = Draw.uuid(sim.r);
       d.loggedIn = false;
       d.linked = false;
+      d.consentSent = false;
     }
   }
 

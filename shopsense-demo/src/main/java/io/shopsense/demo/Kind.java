@@ -23,7 +23,9 @@ enum Kind {
   ORDER_COMPLETED(EventType.TRACK, StandardEvent.ORDER_COMPLETED),
   ORDER_CANCELLED(EventType.TRACK, StandardEvent.ORDER_CANCELLED),
   ORDER_REFUNDED(EventType.TRACK, StandardEvent.ORDER_REFUNDED),
-  REVIEW_SUBMITTED(EventType.TRACK, StandardEvent.REVIEW_SUBMITTED);
+  REVIEW_SUBMITTED(EventType.TRACK, StandardEvent.REVIEW_SUBMITTED),
+  /** The storefront's consent banner: sent at the first visit of each cookie (see {@link Person#consents}). */
+  CONSENT_UPDATED(EventType.TRACK, "Consent Updated", "Consent Updated");
 
   static final Kind[] ALL = values();
 
@@ -35,6 +37,12 @@ enum Kind {
 
   Kind(EventType type, StandardEvent event) {
     this(type, event, event == null ? null : event.wireName());
+  }
+
+  Kind(EventType type, String sent, String summaryName) {
+    this.type = type;
+    this.sent = sent;
+    this.summaryName = summaryName;
   }
 
   Kind(EventType type, StandardEvent event, String sent) {

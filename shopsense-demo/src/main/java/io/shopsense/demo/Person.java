@@ -44,6 +44,28 @@ final class Person {
   final int birthYear;
   final Device[] devices;
 
+  /**
+   * What the person answers on the consent banner, one bit per purpose in {@link #CONSENT_PURPOSES} order: most
+   * accept analytics, fewer personalisation, fewer still marketing. Drawn from the person's own traits, not from the
+   * simulation's random stream, so that adding the banner changed no other event of the shop.
+   */
+  int consents() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(brandSeed * 1_000_003L + firstName * 31L + lastName);
+    boolean analytics = r.nextDouble() < 0.88;
+    boolean personalisation = analytics && r.nextDouble() < 0.75;
+    int mask = (analytics ? 1 : 0) | (personalisation ? 2 : 0);
+    mask |= acceptsMarketing && r.nextDouble() < 0.8 ? 4 : 0; // marketing_email
+    mask |= r.nextDouble() < 0.2 ? 8 : 0; // marketing_sms
+    mask |= r.nextDouble() < 0.3 ? 16 : 0; // marketing_push
+    mask |= r.nextDouble() < 0.45 ? 32 : 0; // marketing_in_app
+    mask |= r.nextDouble() < 0.08 ? 64 : 0; // third_party_sharing
+    return mask;
+  }
+
+  /** The purposes of the banner, in the bit order of {@link #consents()}. */
+  static final String[] CONSENT_PURPOSES = {"analytics", "personalisation", "marketing_email", "marketing_sms",
+      "marketing_push", "marketing_in_app", "third_party_sharing"};
+
   boolean registered;
   long registeredAt;
   /** A known customer's full traits have been sent in this period. */

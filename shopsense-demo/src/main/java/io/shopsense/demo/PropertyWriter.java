@@ -99,6 +99,15 @@ final class PropertyWriter {
       }
       case REVIEW_SUBMITTED -> o.raw(PRODUCT_ID).string(e.item.id).raw(REVIEW_ID).string(e.id).raw(RATING)
           .number(e.number).raw(REVIEW_BODY).string(e.text).raw(LATER_ORDER_ID).string(e.order.id);
+      case CONSENT_UPDATED -> {
+        int mask = e.person.consents();
+        o.raw(ascii("\"purposes\":{"));
+        for (int i = 0; i < Person.CONSENT_PURPOSES.length; i++) {
+          o.raw(i == 0 ? ascii("\"") : ascii(",\"")).raw(ascii(Person.CONSENT_PURPOSES[i])).raw(ascii("\":"))
+              .bool((mask & (1 << i)) != 0);
+        }
+        o.raw(ascii("},\"notice_version\":\"2026-01\",\"source\":\"cookie_banner\""));
+      }
       default -> throw new IllegalStateException("no properties for " + e.kind);
     }
     o.raw('}');

@@ -48,6 +48,13 @@ final class Sessions {
     sim.identity.maybeResetCookie(d);
     Visit v = arrive(p, d, t, r);
     t = sim.identity.start(v, t);
+    if (!d.consentSent) {
+      // the banner is answered on a new cookie before the visit goes on (after a restored login's identify, so that
+      // the user id it carries is already tied to the cookie); a fixed pause keeps the random stream as it was
+      d.consentSent = true;
+      sim.emit(Kind.CONSENT_UPDATED, t, v);
+      t += 1_500;
+    }
     ShopCalendar.Promotion promo = sim.calendar.promotion(t);
     int due = p.canBuy() && p.activity(t) > 0 ? p.dueBy(t + 2 * Simulation.DAY) : -1;
     boolean planned = false;

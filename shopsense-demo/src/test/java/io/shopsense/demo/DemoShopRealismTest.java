@@ -39,6 +39,23 @@ class DemoShopRealismTest {
   }
 
   @Test
+  void mostVisitorsAcceptAnalyticsFewerPersonalisationFewerStillMarketing() {
+    long[] answers = new long[4];
+    shop.events().filter(e -> "Consent Updated".equals(e.path("event").asText())).forEach(e -> {
+      JsonNode purposes = e.at("/properties/purposes");
+      answers[0]++;
+      answers[1] += purposes.get("analytics").asBoolean() ? 1 : 0;
+      answers[2] += purposes.get("personalisation").asBoolean() ? 1 : 0;
+      answers[3] += purposes.get("marketing_email").asBoolean() ? 1 : 0;
+      assertThat(e.at("/properties/notice_version").asText()).isNotBlank();
+    });
+    assertThat(answers[0]).as("banner answers").isGreaterThan(500);
+    assertThat((double) answers[1] / answers[0]).isBetween(0.8, 0.95);
+    assertThat(answers[2]).isLessThan(answers[1]).isGreaterThan(answers[0] / 2);
+    assertThat(answers[3]).isLessThan(answers[2]);
+  }
+
+  @Test
   void theFunnelNarrowsFromViewsToOrders() {
     assertThat(a.count("Product Viewed")).isGreaterThan(5 * a.count("Product Added"));
     assertThat(a.count("Product Added")).isGreaterThan(a.count("Checkout Started"));

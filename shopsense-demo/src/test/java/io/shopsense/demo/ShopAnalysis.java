@@ -65,8 +65,8 @@ final class ShopAnalysis {
     last = at;
     eventsPerDay.merge(at.toString().substring(0, 10), 1L, Long::sum);
     String type = e.get("type").asText();
-    String name = "track".equals(type) ? StandardEvent.byName(e.get("event").asText()).orElseThrow().wireName()
-        : type;
+    String name = "track".equals(type) ? StandardEvent.byName(e.get("event").asText()).map(StandardEvent::wireName)
+        .orElse(e.get("event").asText()) : type;
     byName.merge(name, 1L, Long::sum);
     String user = e.hasNonNull("userId") ? e.get("userId").asText() : null;
     String anonymous = e.hasNonNull("anonymousId") ? e.get("anonymousId").asText() : null;

@@ -29,7 +29,7 @@ final class EmbeddedStoreProvider implements StoreProvider {
       resources.add(db);
       return new Stores(id(), log, db.quarantine(), db.qualityCounters(), db.consumerOffsets(), db.identityGraph(),
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
-          db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.privacyRequests(),
+          db.consentLedger(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.privacyRequests(),
           db.erasureRegister(), db.unitOfWork(), resources,
           List.of(db.sealedTraits()));
     } catch (RuntimeException e) {

@@ -9,6 +9,10 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.Ingestor;
 import io.shopsense.core.collect.QualityReports;
 import io.shopsense.core.collect.QuarantineService;
+import io.shopsense.core.consent.ConsentFollower;
+import io.shopsense.core.consent.ConsentGate;
+import io.shopsense.core.consent.ConsentService;
+import io.shopsense.core.consent.LedgerConsentCheck;
 import io.shopsense.core.crypto.KeyDirectory;
 import io.shopsense.core.crypto.KeyRotation;
 import io.shopsense.core.crypto.Pseudonymizer;
@@ -88,6 +92,9 @@ public final class Platform implements AutoCloseable {
   private volatile boolean started;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
+  private final LedgerConsentCheck consentCheck;
+  private final ConsentService consent;
+  private final ConsentFollower consentFollower;
   /** The key ring, or null when nothing is sealed (no crypto settings). */
   private final KeyDirectory keys;
 
@@ -97,7 +104,13 @@ public final class Platform implements AutoCloseable {
     this.stores = stores;
     this.keys = openKeys(settings, stores, clock);
     this.counters = new BufferedQualityCounters(stores.qualityCounters(), clock, Duration.ofSeconds(1));
-    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), counters, settings.ingest(), listener);
+    this.consentCheck = new LedgerConsentCheck(stores.consentLedger(), stores.identityGraph(), settings.consent(),
+        clock);
+    this.ingestor = new Ingestor(stores.eventLog(), stores.quarantine(), counters, settings.ingest(), listener,
+        new ConsentGate(stores.consentLedger(), stores.identityGraph(), consentCheck));
+    this.consent = new ConsentService(stores.consentLedger(), stores.identityGraph(), consentCheck, clock,
+        this::consentChanged);
+    this.consentFollower = new ConsentFollower(consentCheck, this::consentChanged);
     this.quarantine = new QuarantineService(stores.quarantine(), ingestor, clock);
     this.quality = new QualityReports(counters, stores.quarantine());
     this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
@@ -112,14 +125,16 @@ public final class Platform implements AutoCloseable {
     this.usageRecorder = new io.shopsense.core.usage.UsageRecorder(stores.usageLog());
     List<LogConsumer> consumers = new ArrayList<>();
     IdentityConsumer identity = new IdentityConsumer(new IdentityResolver(stores.identityGraph(),
-        stores.traitStore(), settings.identity(), personIds), stores.unitOfWork());
+        stores.traitStore(), settings.identity(), personIds), stores.unitOfWork(),
+        // consent given under an identifier now tied to a known person is theirs from the next check on
+        consentCheck::invalidate);
     consumers.add(identity);
     ProfileSettings ps = settings.profile();
     this.profileEngine = new ProfileEngine(ps.interests(), ps.windows());
     stores.profileStore().setting(ProfileModel.SETTING).map(ProfileModel::fromJson)
         .filter(m -> ps.windows() == null || m.windows().equals(ps.windows())).ifPresent(profileEngine::model);
     this.profileWriter = new ProfileWriter(profileEngine, stores.profileStore(), stores.profileChanges(),
-        stores.segmentStore(), stores.traitStore());
+        stores.segmentStore(), stores.traitStore(), consentCheck);
     this.profileRefresh = new ProfileRefresh(profileEngine, stores.profileStore(), stores.segmentStore(),
         profileWriter, stores.unitOfWork(), ps.refreshEvery());
     this.profileConsumer = new ProfileConsumer(profileEngine, stores.profileStore(), stores.identityGraph(),
@@ -127,10 +142,11 @@ public final class Platform implements AutoCloseable {
         Duration.ofSeconds(60));
     this.segments = new SegmentService(profileEngine, stores.segmentStore(), stores.profileStore(),
         // without real time, memberships are written by the next rebuild with apply
-        stores.traitStore(), stores.unitOfWork(), clock, ps.realTime() ? profileConsumer::requestRefresh : () -> { });
+        stores.traitStore(), stores.unitOfWork(), clock, ps.realTime() ? profileConsumer::requestRefresh : () -> { },
+        consentCheck);
     segments.load();
     this.profiles = new ProfileService(profileEngine, stores.profileStore(), stores.profileChanges(),
-        stores.segmentStore(), persons, stores.identityGraph(), clock);
+        stores.segmentStore(), persons, stores.identityGraph(), clock, consentCheck);
     if (ps.realTime()) {
       consumers.add(profileConsumer);
     }
@@ -158,6 +174,7 @@ public final class Platform implements AutoCloseable {
     List<PersonalDataSection> sections = new ArrayList<>(StoreSections.of(stores.identityGraph(), persons, profiles,
         stores.segmentStore(), stores.profileChanges()));
     sections.add(StoreSections.usageLog(stores.usageLog()));
+    sections.add(PersonalDataSection.of("consents", this::consentSection));
     List<ErasureStep> steps = new ArrayList<>();
     steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
     steps.add(StoreSteps.traits(stores.traitStore()));
@@ -179,6 +196,10 @@ public final class Platform implements AutoCloseable {
       steps.add(StoreSteps.derivedFiles("lake_identity_snapshot", "lake identities snapshot", () -> List.of(
           settings.lake().directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE))));
     }
+    // consent records are found through the person's identifiers: before the identities go
+    steps.add(ErasureStep.of("consents", subject -> List.of(new io.shopsense.api.privacy.ReportLine("consents",
+        "consent_records", subject.persons().stream().mapToLong(consent::erase).sum(),
+        io.shopsense.api.privacy.ReportLine.Outcome.ERASED, "consent history under every id of the person"))));
     steps.add(StoreSteps.identities(stores.identityGraph()));
     steps.add(StoreSteps.caches(Map.of("identity resolver", identity::forgetCache)));
     steps.add(StoreSteps.trainingExclusion(stores.erasureRegister(), clock));
@@ -194,6 +215,23 @@ public final class Platform implements AutoCloseable {
     };
     return new PrivacyRequestService(stores.privacyRequests(), stores.identityGraph(), stores.traitStore(), sections,
         steps, runner, settings.privacyRequests(), clock);
+  }
+
+  /** The person's consent history (over all their ids), for an export. */
+  private io.shopsense.core.privacy.SectionRows consentSection(io.shopsense.core.privacy.DataSubject subject) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (io.shopsense.api.privacy.ConsentRecord r : consent.recordsOf(subject.person())) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("purpose", r.purpose().wireName());
+      row.put("granted", r.granted());
+      row.put("basis", r.basis().name().toLowerCase(java.util.Locale.ROOT));
+      row.put("source", r.source());
+      row.put("notice_version", r.noticeVersion());
+      row.put("at", r.at().toString());
+      rows.add(row);
+    }
+    return new io.shopsense.core.privacy.SectionRows("Your consent decisions per purpose, oldest first.",
+        List.of("purpose", "granted", "basis", "source", "notice_version", "at"), rows);
   }
 
   private void closeResources() {
@@ -241,9 +279,94 @@ public final class Platform implements AutoCloseable {
   /** Starts the consumers that follow the event log, and the usage follower. */
   public Platform start() {
     pipeline.start();
+    consentFollower.start();
     usageThread.scheduleWithFixedDelay(this::followUsage, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
     started = true;
     return this;
+  }
+
+  /** The one consent enforcement port (see {@link io.shopsense.api.privacy.ConsentCheck}), answered from memory. */
+  public LedgerConsentCheck consentCheck() {
+    return consentCheck;
+  }
+
+  /** Consent as the API and data-subject requests see it. */
+  public ConsentService consent() {
+    return consent;
+  }
+
+  /**
+   * Writes the ids of the persons with a profile and personalisation consent, one a line, to {@code file}: the
+   * {@code --personalised} snapshot of the Spark profile job, so that it puts the others in no segment. Returns how
+   * many were written.
+   */
+  public long writePersonalisedSnapshot(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    long[] written = {0};
+    try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(tmp)) {
+      List<PersonId> page = new ArrayList<>();
+      java.io.IOException[] failure = {null};
+      Runnable flush = () -> {
+        for (PersonId p : io.shopsense.core.profile.PersonalisationFeatures.allowed(consentCheck, page)) {
+          try {
+            out.write(p.value());
+            out.newLine();
+            written[0]++;
+          } catch (java.io.IOException e) {
+            failure[0] = e;
+          }
+        }
+        page.clear();
+      };
+      stores.profileStore().scanFacts((person, facts) -> {
+        page.add(person);
+        if (page.size() == 2_000) {
+          flush.run();
+        }
+      });
+      flush.run();
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return written[0];
+  }
+
+  /** Follows the consent ledger; {@code followOnce()} applies changes made elsewhere now. */
+  public ConsentFollower consentFollower() {
+    return consentFollower;
+  }
+
+  /**
+   * The persons whose consent changed: their profiles' personalisation features and segments are derived again
+   * where profiles are written (recording segment exits), without waiting for their next event.
+   */
+  private void consentChanged(java.util.Set<PersonId> changed) {
+    java.util.Set<PersonId> persons = java.util.Set.copyOf(changed);
+    Callable<Integer> work = () -> rederive(persons);
+    if (settings.profile().realTime()) {
+      profileConsumer.submit(work);
+      return;
+    }
+    try {
+      onProfileWriter(work);
+    } catch (Exception e) {
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "could not apply a consent change to profiles ({0}); the next refresh will", e.getClass().getSimpleName());
+    }
+  }
+
+  private int rederive(java.util.Set<PersonId> persons) {
+    Map<PersonId, StoredProfile> stored = stores.profileStore().getAll(persons);
+    if (stored.isEmpty()) {
+      return 0;
+    }
+    Map<PersonId, ProfileState> states = new java.util.LinkedHashMap<>();
+    stored.forEach((person, p) -> states.put(person, profileEngine.decode(p)));
+    Instant now = clock.instant();
+    return stores.unitOfWork().run(() -> profileWriter.write(states, stored, now, false)).segmentChanges();
   }
 
   private void followUsage() {
@@ -481,6 +604,7 @@ public final class Platform implements AutoCloseable {
           "could not write the last usage counts", e);
     }
     try {
+      consentFollower.close();
       pipeline.close();
     } finally {
       try {

@@ -1,6 +1,7 @@
 package io.shopsense.platform;
 
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.privacy.PrivacyRequestSettings;
@@ -15,21 +16,29 @@ import java.nio.file.Path;
  * @param profile         how profiles are built
  * @param crypto          where the keys are and what is sealed, or null to seal nothing (the embedded defaults: tests
  *                        and tools over a scratch directory; the server turns it on)
+ * @param consent         how consent is enforced (nothing strictly necessary by default: nothing is pre-ticked)
  * @param privacyRequests how data-subject requests are handled
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
-    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, PrivacyRequestSettings privacyRequests) {
+    LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent,
+    PrivacyRequestSettings privacyRequests) {
 
-  /** The settings without a key ring and with the default handling of data-subject requests. */
+  /** The settings without a key ring, with the default consent settings and handling of data-subject requests. */
   public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
       ProfileSettings profile) {
     this(store, ingest, identity, lake, profile, null);
   }
 
-  /** The settings with the default handling of data-subject requests. */
+  /** The settings with the default consent settings and handling of data-subject requests. */
   public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
       ProfileSettings profile, CryptoSettings crypto) {
-    this(store, ingest, identity, lake, profile, crypto, PrivacyRequestSettings.defaults());
+    this(store, ingest, identity, lake, profile, crypto, ConsentSettings.defaults());
+  }
+
+  /** The settings with the default handling of data-subject requests. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent) {
+    this(store, ingest, identity, lake, profile, crypto, consent, PrivacyRequestSettings.defaults());
   }
 
   /** The embedded defaults over {@code dataDir}, with the lake under {@code dataDir/lake}. */
@@ -39,14 +48,18 @@ public record PlatformSettings(StoreSettings store, IngestSettings ingest, Ident
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
   }
 
   public PlatformSettings withCrypto(CryptoSettings crypto) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
+  }
+
+  public PlatformSettings withConsent(ConsentSettings consent) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
   }
 
   public PlatformSettings withPrivacyRequests(PrivacyRequestSettings privacyRequests) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
   }
 }

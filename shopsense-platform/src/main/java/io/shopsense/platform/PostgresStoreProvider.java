@@ -18,7 +18,7 @@ final class PostgresStoreProvider implements StoreProvider {
     try {
       return new Stores(id(), db.eventLog(), db.quarantine(), db.qualityCounters(), db.consumerOffsets(),
           db.identityGraph(), db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(),
-          db.segmentStore(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(),
+          db.segmentStore(), db.consentLedger(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(),
           db.privacyRequests(), db.erasureRegister(), db.unitOfWork(), List.of(db),
           List.of(db.sealedTraits()));
     } catch (RuntimeException e) {

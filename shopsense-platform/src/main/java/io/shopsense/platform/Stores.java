@@ -11,6 +11,7 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentLedger;
 import io.shopsense.api.privacy.ErasureRegister;
 import io.shopsense.api.privacy.PrivacyRequests;
 import io.shopsense.api.profile.ProfileChanges;
@@ -36,6 +37,7 @@ public record Stores(
     ProfileStore profileStore,
     ProfileChanges profileChanges,
     SegmentStore segmentStore,
+    ConsentLedger consentLedger,
     io.shopsense.api.audit.AuditLog auditLog,
     io.shopsense.api.privacy.UsageLog usageLog,
     ConsoleUsers consoleUsers,

@@ -2,10 +2,13 @@ package io.shopsense.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shopsense.api.id.SourceId;
+import io.shopsense.api.privacy.LawfulBasis;
+import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.collect.BatchOutcome;
 import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestRequest;
+import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.json.JsonCodec;
 import io.shopsense.lake.LakeQuery;
@@ -15,13 +18,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Opens real platforms for tests, and the small steps tests share: ingest JSON, wait for the pipeline, ask the lake. */
 final class PlatformFixture {
   private PlatformFixture() {}
 
-  /** The embedded defaults over {@code dir}, with a lake that flushes a fifth of a second after the log goes quiet. */
+  /**
+   * The embedded defaults over {@code dir}, with a lake that flushes a fifth of a second after the log goes quiet.
+   * These tests are about collection, identity, the lake and profiles, not consent, and send no consent: the fixture
+   * declares analytics and personalisation strictly necessary so that every event is kept and every profile
+   * personalised. The consent tests ({@code ConsentPlatformTest}) use {@link #nothingPreTicked}.
+   */
   static PlatformSettings embedded(Path dir) {
+    return nothingPreTicked(dir).withConsent(ConsentSettings.defaults().withStrictlyNecessary(Map.of(
+        Purpose.ANALYTICS, LawfulBasis.LEGITIMATE_INTERESTS, Purpose.PERSONALISATION, LawfulBasis.LEGITIMATE_INTERESTS)));
+  }
+
+  /** Like {@link #embedded}, with the shipped consent defaults: nothing is pre-ticked. */
+  static PlatformSettings nothingPreTicked(Path dir) {
     PlatformSettings d = PlatformSettings.embedded(dir);
     return new PlatformSettings(d.store(), d.ingest(), d.identity(), d.lake().withFlushInterval(Duration.ofMillis(200)),
         d.profile(), d.crypto());

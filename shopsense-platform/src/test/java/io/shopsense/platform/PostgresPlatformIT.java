@@ -36,7 +36,7 @@ class PostgresPlatformIT {
     PlatformSettings e = PlatformFixture.embedded(dir);
     StoreSettings pg = new StoreSettings("postgres", dir, new StoreSettings.Postgres(PG.url(), PG.user(),
         PG.password(), PG.schema()), true, e.store().segmentBytes());
-    return new PlatformSettings(pg, e.ingest(), e.identity(), e.lake(), e.profile(), e.crypto());
+    return new PlatformSettings(pg, e.ingest(), e.identity(), e.lake(), e.profile(), e.crypto(), e.consent());
   }
 
   @Test

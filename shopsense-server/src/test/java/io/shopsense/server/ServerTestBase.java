@@ -48,6 +48,10 @@ public abstract class ServerTestBase {
     registry.add("shopsense.store.data-dir", dir::toString);
     // small flushes so that lake tests see files quickly
     registry.add("shopsense.lake.flush-interval", () -> "200ms");
+    // these tests send events without consent (they test collection, profiles, segments, not consent): analytics and
+    // personalisation are declared strictly necessary here; ConsentApiTest checks the purposes left to consent
+    registry.add("shopsense.consent.strictly-necessary.analytics", () -> "legitimate_interests");
+    registry.add("shopsense.consent.strictly-necessary.personalisation", () -> "legitimate_interests");
   }
 
   static Path newDataDir() {

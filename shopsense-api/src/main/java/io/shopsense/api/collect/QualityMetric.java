@@ -9,5 +9,7 @@ public enum QualityMetric {
   /** Accepted, and received long after it happened (see the ingest settings' late threshold). */
   LATE,
   /** Accepted from an import of history (not counted as late). */
-  HISTORICAL
+  HISTORICAL,
+  /** Valid, but not stored for lack of consent (only what is strictly necessary of a person's events is kept). */
+  WITHHELD
 }

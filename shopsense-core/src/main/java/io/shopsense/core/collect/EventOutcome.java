@@ -11,22 +11,30 @@ import java.util.List;
  * @param violations   why it was rejected (the first one's reason is the entry's reason); empty otherwise
  * @param quarantineId the quarantine entry that keeps it, or null
  * @param rows         the source rows it stands for
+ * @param withheld     why a withheld event was not stored (e.g. {@code no_analytics_consent}), else null
  */
 public record EventOutcome(int index, String messageId, Status status, long seq, List<Violation> violations,
-    Long quarantineId, int rows) {
+    Long quarantineId, int rows, String withheld) {
 
   public enum Status {
     ACCEPTED,
     DUPLICATE,
-    REJECTED
+    REJECTED,
+    /** Valid, but not stored: the person did not consent to what it would be kept for (not quarantined either). */
+    WITHHELD
   }
 
   public EventOutcome {
     violations = List.copyOf(violations);
   }
 
-  /** The reason code of a rejection, else null. */
+  public EventOutcome(int index, String messageId, Status status, long seq, List<Violation> violations,
+      Long quarantineId, int rows) {
+    this(index, messageId, status, seq, violations, quarantineId, rows, null);
+  }
+
+  /** The reason code of a rejection or of a withheld event, else null. */
   public String reason() {
-    return violations.isEmpty() ? null : violations.get(0).reason().code();
+    return violations.isEmpty() ? withheld : violations.get(0).reason().code();
   }
 }

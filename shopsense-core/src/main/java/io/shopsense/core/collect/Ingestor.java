@@ -35,9 +35,17 @@ public final class Ingestor {
   private final IngestSettings settings;
   private final EventPreparer preparer;
   private final IngestListener listener;
+  private final EventGate gate;
 
   public Ingestor(EventLog log, Quarantine quarantine, QualityCounters counters, IngestSettings settings,
       IngestListener listener) {
+    this(log, quarantine, counters, settings, listener, EventGate.OPEN);
+  }
+
+  /** @param gate decides which valid events are stored, reduced or withheld (consent), before the append */
+  public Ingestor(EventLog log, Quarantine quarantine, QualityCounters counters, IngestSettings settings,
+      IngestListener listener, EventGate gate) {
+    this.gate = gate;
     this.log = log;
     this.quarantine = quarantine;
     this.counters = counters;
@@ -121,6 +129,26 @@ public final class Ingestor {
         raw.add(JsonCodec.text(in.node()));
       }
     }
+    long withheld = 0;
+    if (!envelopes.isEmpty()) {
+      List<EventGate.Verdict> verdicts = gate.admit(List.copyOf(envelopes));
+      List<EventEnvelope> admitted = new ArrayList<>(envelopes.size());
+      List<Integer> admittedAt = new ArrayList<>(envelopes.size());
+      for (int k = 0; k < envelopes.size(); k++) {
+        int i = envelopeAt.get(k);
+        EventGate.Verdict v = verdicts.get(k);
+        if (v instanceof EventGate.Verdict.Withhold w) {
+          outcomes.set(i, new EventOutcome(i, envelopes.get(k).messageId().value(), Status.WITHHELD, 0, List.of(),
+              null, events.get(i).rows(), w.reason()));
+          withheld++;
+        } else {
+          admitted.add(v instanceof EventGate.Verdict.Reduce r ? r.reduced() : envelopes.get(k));
+          admittedAt.add(i);
+        }
+      }
+      envelopes = admitted;
+      envelopeAt = admittedAt;
+    }
     List<AppendResult> results = envelopes.isEmpty() ? List.of() : log.append(envelopes);
     for (int k = 0; k < results.size(); k++) {
       int i = envelopeAt.get(k);
@@ -129,12 +157,15 @@ public final class Ingestor {
       outcomes.set(i, new EventOutcome(i, envelopes.get(k).messageId().value(), status, r.seq(), List.of(), null,
           events.get(i).rows()));
     }
-    return new Attempt(outcomes, raw, envelopes, results);
+    return new Attempt(outcomes, raw, envelopes, results, withheld);
   }
 
   private void count(Attempt attempt, IngestRequest request) {
     LocalDate day = LocalDate.ofInstant(request.receivedAt(), ZoneOffset.UTC);
     Map<QualityMetric, Long> totals = new EnumMap<>(QualityMetric.class);
+    if (attempt.withheld > 0) {
+      totals.put(QualityMetric.WITHHELD, attempt.withheld);
+    }
     for (int k = 0; k < attempt.results.size(); k++) {
       if (attempt.results.get(k).outcome() == AppendResult.Outcome.DUPLICATE) {
         totals.merge(QualityMetric.DUPLICATE, 1L, Long::sum);
@@ -160,5 +191,5 @@ public final class Ingestor {
   }
 
   private record Attempt(List<EventOutcome> outcomes, List<String> raw, List<EventEnvelope> envelopes,
-      List<AppendResult> results) {}
+      List<AppendResult> results, long withheld) {}
 }

@@ -13,11 +13,17 @@ public record QualityReport(LocalDate from, LocalDate to, Figures total, Map<Str
 
   /**
    * @param rejectedByReason rejections per reason code
+   * @param withheld         valid events not stored for lack of consent (see the consent gate)
    */
   public record Figures(long accepted, long duplicates, long late, long historical, long rejected,
-      Map<String, Long> rejectedByReason) {
+      Map<String, Long> rejectedByReason, long withheld) {
     public Figures {
       rejectedByReason = Map.copyOf(rejectedByReason);
+    }
+
+    public Figures(long accepted, long duplicates, long late, long historical, long rejected,
+        Map<String, Long> rejectedByReason) {
+      this(accepted, duplicates, late, historical, rejected, rejectedByReason, 0);
     }
   }
 

@@ -52,6 +52,7 @@ public final class QualityReports {
     long late;
     long historical;
     long rejected;
+    long withheld;
     final Map<String, Long> reasons = new TreeMap<>();
 
     void add(QualityCount c) {
@@ -60,6 +61,7 @@ public final class QualityReports {
         case DUPLICATE -> duplicates += c.count();
         case LATE -> late += c.count();
         case HISTORICAL -> historical += c.count();
+        case WITHHELD -> withheld += c.count();
         default -> throw new IllegalStateException("unknown metric " + c.metric());
       }
     }
@@ -70,7 +72,7 @@ public final class QualityReports {
     }
 
     QualityReport.Figures figures() {
-      return new QualityReport.Figures(accepted, duplicates, late, historical, rejected, reasons);
+      return new QualityReport.Figures(accepted, duplicates, late, historical, rejected, reasons, withheld);
     }
   }
 }

@@ -28,6 +28,8 @@ public final class QuarantineService {
     REPLAYED,
     DUPLICATE,
     STILL_REJECTED,
+    /** Valid now, but the person did not consent to keeping it: discarded, not stored (see the consent gate). */
+    WITHHELD,
     NOT_PENDING,
     NOT_FOUND
   }
@@ -103,6 +105,10 @@ public final class QuarantineService {
         quarantine.markReplayed(id, outcome.seq(), clock.instant());
         return new ReplayResult(id, outcome.status() == EventOutcome.Status.ACCEPTED ? ReplayStatus.REPLAYED
             : ReplayStatus.DUPLICATE, outcome.seq(), List.of());
+      case WITHHELD:
+        // kept in the quarantine it would be kept without consent: the replay is the decision not to store it
+        quarantine.discard(id, "withheld on replay: " + outcome.reason(), clock.instant());
+        return new ReplayResult(id, ReplayStatus.WITHHELD, 0, List.of());
       default:
         quarantine.markFailed(id, outcome.reason(), Ingestor.describe(outcome.violations()), clock.instant());
         return new ReplayResult(id, ReplayStatus.STILL_REJECTED, 0, outcome.violations());

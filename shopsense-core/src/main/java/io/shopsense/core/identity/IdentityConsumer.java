@@ -2,6 +2,7 @@ package io.shopsense.core.identity;
 
 import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.collect.StoredEvent;
+import io.shopsense.api.id.PersonId;
 import io.shopsense.core.collect.EventDecoder;
 import io.shopsense.core.pipeline.LogConsumer;
 import java.util.List;
@@ -14,10 +15,21 @@ import java.util.List;
 public final class IdentityConsumer implements LogConsumer {
   private final IdentityResolver resolver;
   private final UnitOfWork unitOfWork;
+  private final java.util.function.Consumer<java.util.Set<PersonId>> grown;
 
   public IdentityConsumer(IdentityResolver resolver, UnitOfWork unitOfWork) {
+    this(resolver, unitOfWork, persons -> { });
+  }
+
+  /**
+   * @param grown told, after each batch commits, of the persons that existed before and got another identifier in it
+   *              (the consent check reads a person's consent over their identifiers and forgets them)
+   */
+  public IdentityConsumer(IdentityResolver resolver, UnitOfWork unitOfWork,
+      java.util.function.Consumer<java.util.Set<PersonId>> grown) {
     this.resolver = resolver;
     this.unitOfWork = unitOfWork;
+    this.grown = grown;
   }
 
   @Override
@@ -29,14 +41,23 @@ public final class IdentityConsumer implements LogConsumer {
   public long process(List<StoredEvent> events) {
     // one lock per batch (uncontended but for an erasure's forget), so that the resolver's cache, which is not
     // thread-safe, is never cleared under a running batch
+    long last;
     synchronized (resolver) {
-      return unitOfWork.run(() -> {
+      last = unitOfWork.run(() -> {
         for (StoredEvent e : events) {
           resolver.observe(EventDecoder.decodeEnvelope(e.envelope()));
         }
         return events.get(events.size() - 1).seq();
       });
     }
+    java.util.Set<PersonId> persons;
+    synchronized (resolver) {
+      persons = resolver.drainGrown();
+    }
+    if (!persons.isEmpty()) {
+      grown.accept(persons);
+    }
+    return last;
   }
 
   /**

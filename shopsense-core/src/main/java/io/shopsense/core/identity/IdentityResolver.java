@@ -55,6 +55,19 @@ public final class IdentityResolver {
     };
   }
 
+  /** Persons that existed before and got another identifier since the last {@link #drainGrown()}. */
+  private final Set<PersonId> grown = new LinkedHashSet<>();
+
+  /**
+   * The persons that existed before and were given another identifier (or took over a merged person's) since the last
+   * call, then forgets them: for caches keyed by person that read over a person's identifiers (consent).
+   */
+  public Set<PersonId> drainGrown() {
+    Set<PersonId> out = Set.copyOf(grown);
+    grown.clear();
+    return out;
+  }
+
   /** Applies what the event shows about identity and traits; returns the person the event is attributed to. */
   public PersonId observe(Event event) {
     Set<Identifier> ids = Identifiers.of(event, settings.traitIdentifiers());
@@ -75,6 +88,8 @@ public final class IdentityResolver {
       for (PersonId other : persons) {
         if (!other.equals(survivor)) {
           merge(survivor, other, explicit, reason, cause, at);
+          // the survivor took over the other's identifiers (and what was recorded under them)
+          grown.add(survivor);
         }
       }
     }
@@ -85,6 +100,7 @@ public final class IdentityResolver {
         cache.put(id, survivor);
       } else if (!owners.containsKey(id)) {
         attach(survivor, id, explicit, cause, at);
+        grown.add(survivor);
       }
     }
     PersonId attributed = attributed(event).orElse(survivor);
@@ -97,6 +113,7 @@ public final class IdentityResolver {
   /** Forgets the cached owners, e.g. after the writes they came from were undone; the store is asked again. */
   public void forget() {
     cache.clear();
+    grown.clear();
   }
 
   /** The person an event belongs to: its user id's owner, else its anonymous id's. */

@@ -6,6 +6,8 @@ import io.shopsense.api.event.Event;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentityGraph;
+import io.shopsense.api.privacy.ConsentCheck;
+import io.shopsense.api.privacy.Purpose;
 import io.shopsense.api.profile.ProfileChange;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileFacts;
@@ -41,9 +43,12 @@ public final class ProfileService {
   private final PersonDirectory persons;
   private final IdentityGraph graph;
   private final Clock clock;
+  private final ConsentCheck consent;
 
+  /** @param consent without personalisation consent, a profile is served without {@link PersonalisationFeatures} */
   public ProfileService(ProfileEngine engine, ProfileStore profiles, ProfileChanges changes, SegmentStore segments,
-      PersonDirectory persons, IdentityGraph graph, Clock clock) {
+      PersonDirectory persons, IdentityGraph graph, Clock clock, ConsentCheck consent) {
+    this.consent = consent;
     this.engine = engine;
     this.profiles = profiles;
     this.changes = changes;
@@ -74,11 +79,16 @@ public final class ProfileService {
     BehaviourView behaviour = state.behaviour().view();
     ProfileFacts facts = stored.get().facts();
     Map<String, Double> interests = new LinkedHashMap<>();
+    Map<String, Object> traits = new TreeMap<>(p.traits().values());
+    List<String> personal = traits.keySet().stream().filter(PersonalTraits::isPersonal).toList();
+    if (!consent.allows(p.id(), Purpose.PERSONALISATION)) {
+      return Optional.of(new Profile(p.id(), p.asked(), p.identifiers(), traits, personal,
+          PersonalisationFeatures.withheld(behaviour), rfm(facts), facts.lifecycleStage(), facts.stageSince(),
+          interests, null, List.of(), stored.get().updatedAt()));
+    }
     state.interests().scores(now).entrySet().stream().limit(TOP_INTERESTS)
         .forEach(e -> interests.put(e.getKey(), Math.round(e.getValue() * 10_000) / 10_000d));
     SessionIntent intent = SessionIntent.currentOf(state.recent(), now);
-    Map<String, Object> traits = new TreeMap<>(p.traits().values());
-    List<String> personal = traits.keySet().stream().filter(PersonalTraits::isPersonal).toList();
     List<String> in = new ArrayList<>(new TreeSet<>(
         segments.segmentsOf(List.of(p.id())).getOrDefault(p.id(), Set.of())));
     return Optional.of(new Profile(p.id(), p.asked(), p.identifiers(), traits, personal, behaviour, rfm(facts),

@@ -3,6 +3,7 @@ package io.shopsense.core.profile;
 import io.shopsense.api.event.Properties;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentCheck;
 import io.shopsense.api.profile.ProfileChange;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileFacts;
@@ -28,9 +29,12 @@ public final class ProfileWriter {
   private final ProfileChanges changes;
   private final SegmentStore segments;
   private final TraitStore traits;
+  private final ConsentCheck consent;
 
+  /** @param consent persons without personalisation consent are members of no segment */
   public ProfileWriter(ProfileEngine engine, ProfileStore profiles, ProfileChanges changes, SegmentStore segments,
-      TraitStore traits) {
+      TraitStore traits, ConsentCheck consent) {
+    this.consent = consent;
     this.engine = engine;
     this.profiles = profiles;
     this.changes = changes;
@@ -93,6 +97,8 @@ public final class ProfileWriter {
     // a deleted segment takes its memberships with it, so without segments there are none to read
     Map<PersonId, Set<String>> memberships = evaluator.ids().isEmpty() ? Map.of()
         : segments.segmentsOf(states.keySet());
+    Set<PersonId> personalised = evaluator.ids().isEmpty() ? Set.of()
+        : PersonalisationFeatures.allowed(consent, states.keySet());
     List<StoredProfile> rows = new ArrayList<>(states.size());
     Map<PersonId, ProfileFacts> factsOnly = new HashMap<>();
     List<ProfileChange> recorded = new ArrayList<>();
@@ -109,7 +115,8 @@ public final class ProfileWriter {
       if (stageChange(person, old, facts, recorded)) {
         stageChanges++;
       }
-      Set<String> isIn = engine.segmentsOf(state, view, facts, traitsOf.get(person), now);
+      Set<String> isIn = personalised.contains(person)
+          ? engine.segmentsOf(state, view, facts, traitsOf.get(person), now) : Set.of();
       Set<String> was = memberships.getOrDefault(person, Set.of());
       for (String id : isIn) {
         if (!was.contains(id)) {

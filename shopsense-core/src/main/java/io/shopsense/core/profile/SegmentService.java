@@ -5,6 +5,7 @@ import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.event.Properties;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentCheck;
 import io.shopsense.api.profile.ProfileQuery;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentDefinition;
@@ -40,10 +41,15 @@ public final class SegmentService {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
   private final Runnable refresh;
+  private final ConsentCheck consent;
 
-  /** @param refresh asks for a refresh of every profile (on the profile consumer's thread) */
+  /**
+   * @param refresh asks for a refresh of every profile (on the profile consumer's thread)
+   * @param consent persons without personalisation consent are in no segment, in previews and batch evaluations too
+   */
   public SegmentService(ProfileEngine engine, SegmentStore store, ProfileStore profiles, TraitStore traits,
-      UnitOfWork unitOfWork, Clock clock, Runnable refresh) {
+      UnitOfWork unitOfWork, Clock clock, Runnable refresh, ConsentCheck consent) {
+    this.consent = consent;
     this.engine = engine;
     this.store = store;
     this.profiles = profiles;
@@ -153,9 +159,14 @@ public final class SegmentService {
     String after = null;
     do {
       Slice<StoredProfile> page = profiles.list(ProfileQuery.all(after, PAGE));
-      Map<PersonId, Properties> traitsOf = compiled.usesTraits()
-          ? traits.getAll(page.items().stream().map(StoredProfile::person).toList()) : Map.of();
+      List<PersonId> ids = page.items().stream().map(StoredProfile::person).toList();
+      Map<PersonId, Properties> traitsOf = compiled.usesTraits() ? traits.getAll(ids) : Map.of();
+      Set<PersonId> personalised = PersonalisationFeatures.allowed(consent, ids);
       for (StoredProfile p : page.items()) {
+        if (!personalised.contains(p.person())) {
+          sink.accept(p.person(), Set.of());
+          continue;
+        }
         ProfileState state = engine.decode(p);
         BehaviourView view = state.behaviour().view();
         sink.accept(p.person(), compiled.evaluate(new ProfileSubject(state, view, p.facts(),
@@ -165,15 +176,24 @@ public final class SegmentService {
     } while (after != null);
   }
 
+  /**
+   * A page of members. Persons whose personalisation consent was withdrawn a moment ago are left out already (the
+   * stored membership follows within seconds), so a page may hold fewer than {@code limit}.
+   */
   public Slice<PersonId> members(String id, String after, int limit) {
-    return store.members(id, after, limit);
+    Slice<PersonId> page = store.members(id, after, limit);
+    Set<PersonId> personalised = PersonalisationFeatures.allowed(consent, page.items());
+    if (personalised.size() == page.items().size()) {
+      return page;
+    }
+    return new Slice<>(page.items().stream().filter(personalised::contains).toList(), page.next());
   }
 
   /** Hands every member to {@code sink}, in person id order. */
   public void forEachMember(String id, Consumer<StoredProfile> sink) {
     String after = null;
     do {
-      Slice<PersonId> page = store.members(id, after, PAGE);
+      Slice<PersonId> page = members(id, after, PAGE);
       Map<PersonId, StoredProfile> rows = profiles.getAll(page.items());
       page.items().stream().map(rows::get).filter(java.util.Objects::nonNull).forEach(sink);
       after = page.next();

@@ -18,15 +18,20 @@ import java.util.Map;
  * @param out      where {@code profiles/} and {@code model.json} are written (replaced when present)
  * @param segments segment id → rule text, from the {@code --segments} file (empty without it)
  * @param now      the instant the facts and segments are derived at
+ * @param personalised the persons with personalisation consent, from the {@code --personalised} file (one person id a
+ *                 line, written by the platform's consent snapshot); the others are in no segment. Null without it:
+ *                 every person is evaluated (a lake whose events already carry only consenting persons)
  * @param master   the Spark master to use, or null to take spark-submit's
  */
-record JobArguments(Path lake, Path out, Map<String, String> segments, Instant now, String master) {
+record JobArguments(Path lake, Path out, Map<String, String> segments, Instant now, String master,
+    java.util.Set<String> personalised) {
 
   static final String USAGE = "usage: ProfileJob --lake DIR --out DIR [--segments FILE] [--now ISO-INSTANT]"
-      + " [--master URL]\n"
+      + " [--master URL] [--personalised FILE]\n"
       + "  --segments  a JSON object of segment id to rule text: {\"big-spenders\": \"<rule>\", ...}\n"
       + "  --now       the instant facts and segments are derived at (default: the current time)\n"
-      + "  --master    the Spark master, such as local[2] (default: the one spark-submit sets)";
+      + "  --master    the Spark master, such as local[2] (default: the one spark-submit sets)\n"
+      + "  --personalised  the person ids with personalisation consent, one a line; the others are in no segment";
 
   /**
    * Reads the arguments; {@code clockNow} is used when {@code --now} is absent.
@@ -38,7 +43,7 @@ record JobArguments(Path lake, Path out, Map<String, String> segments, Instant n
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (!name.equals("--lake") && !name.equals("--out") && !name.equals("--segments") && !name.equals("--now")
-          && !name.equals("--master")) {
+          && !name.equals("--master") && !name.equals("--personalised")) {
         throw new IllegalArgumentException("unknown argument " + name + "\n" + USAGE);
       }
       if (i + 1 == args.length) {
@@ -64,7 +69,17 @@ record JobArguments(Path lake, Path out, Map<String, String> segments, Instant n
     }
     Map<String, String> segments = values.containsKey("--segments")
         ? readSegments(Path.of(values.get("--segments"))) : Map.of();
-    return new JobArguments(lake, Path.of(values.get("--out")), segments, now, values.get("--master"));
+    java.util.Set<String> personalised = null;
+    if (values.containsKey("--personalised")) {
+      try (var lines = Files.lines(Path.of(values.get("--personalised")))) {
+        personalised = lines.map(String::strip).filter(l -> !l.isEmpty())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the personalised file " + values.get("--personalised"), e);
+      }
+    }
+    return new JobArguments(lake, Path.of(values.get("--out")), segments, now, values.get("--master"),
+        personalised);
   }
 
   /** A JSON object of segment id → rule text. */

@@ -86,7 +86,7 @@ public final class ProfileJob {
     }
     SparkSession spark = builder.getOrCreate();
     try {
-      Result r = run(spark, a.lake(), a.out(), a.segments(), a.now());
+      Result r = run(spark, a.lake(), a.out(), a.segments(), a.now(), a.personalised());
       System.out.printf("shopsense profile rebuild: %d profiles, %d customers in the model, written to %s"
               + " (fold %d ms, fit %d ms, derive and write %d ms, total %d ms)%n", r.persons(),
           r.model().rfm().customers(), a.out().toAbsolutePath(), r.timings().foldMillis(), r.timings().fitMillis(),
@@ -109,6 +109,19 @@ public final class ProfileJob {
    * @throws IllegalArgumentException when a segment rule does not compile (before any data is read)
    */
   public static Result run(SparkSession spark, Path lake, Path out, Map<String, String> segments, Instant now) {
+    return run(spark, lake, out, segments, now, null);
+  }
+
+  /**
+   * Like {@link #run(SparkSession, Path, Path, Map, Instant)}; persons not in {@code personalised} (the persons with
+   * personalisation consent) are in no segment, as on the real-time and local paths. Null evaluates everyone.
+   */
+  public static Result run(SparkSession spark, Path lake, Path out, Map<String, String> segments, Instant now,
+      java.util.Set<String> personalised) {
+    if (personalised == null && !segments.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "no --personalised snapshot: every person is evaluated against the "
+          + "segments; give the platform's consent snapshot so that persons without personalisation consent are in none");
+    }
     long start = System.nanoTime();
     Map<String, String> rules = new LinkedHashMap<>(segments);
     SegmentEvaluator compiled = JobEngine.segments(rules); // fails fast on a bad rule
@@ -130,12 +143,18 @@ public final class ProfileJob {
 
       Broadcast<String> modelJson = jsc.broadcast(model.toJson());
       Broadcast<Map<String, String>> ruleTexts = jsc.broadcast(rules);
+      Broadcast<java.util.Set<String>> allowed = personalised == null ? null
+          : jsc.broadcast(java.util.Set.copyOf(personalised));
       JavaRDD<Row> rows = states.mapPartitions(
-          part -> derive(part, JobEngine.fitted(modelJson.value(), ruleTexts.value()), now));
+          part -> derive(part, JobEngine.fitted(modelJson.value(), ruleTexts.value()), now,
+              allowed == null ? null : allowed.value()));
       writeProfiles(spark, rows, out.resolve("profiles"));
       writeModel(out, model);
       modelJson.destroy();
       ruleTexts.destroy();
+      if (allowed != null) {
+        allowed.destroy();
+      }
       long end = System.nanoTime();
       return new Result(model, persons, new Timings(millis(start, folded), millis(folded, fitted),
           millis(fitted, end), millis(start, end)));
@@ -145,7 +164,8 @@ public final class ProfileJob {
   }
 
   /** The partition's rows, derived one by one as Spark pulls them. */
-  private static Iterator<Row> derive(Iterator<Tuple2<String, byte[]>> part, ProfileEngine engine, Instant now) {
+  private static Iterator<Row> derive(Iterator<Tuple2<String, byte[]>> part, ProfileEngine engine, Instant now,
+      java.util.Set<String> personalised) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -158,7 +178,8 @@ public final class ProfileJob {
         ProfileState state = ProfileState.decode(p._2(), engine.interestSettings());
         BehaviourView view = state.behaviour().view();
         ProfileFacts facts = engine.facts(state, view, now);
-        Set<String> in = engine.segmentsOf(state, view, facts, Properties.EMPTY, now);
+        Set<String> in = personalised == null || personalised.contains(p._1())
+            ? engine.segmentsOf(state, view, facts, Properties.EMPTY, now) : Set.of();
         return ProfileRows.row(p._1(), p._2(), facts, in);
       }
     };

@@ -31,6 +31,17 @@ class JobArgumentsTest {
   }
 
   @Test
+  void readsThePersonsWithPersonalisationConsent() throws Exception {
+    Path file = dir.resolve("personalised.txt");
+    java.nio.file.Files.writeString(file, "p-1\n\n p-2 \n");
+    JobArguments a = JobArguments.parse(new String[] {"--lake", dir.toString(), "--out", "o", "--personalised",
+        file.toString()}, CLOCK);
+    assertThat(a.personalised()).containsExactlyInAnyOrder("p-1", "p-2");
+    assertThat(JobArguments.parse(new String[] {"--lake", dir.toString(), "--out", "o"}, CLOCK).personalised())
+        .isNull();
+  }
+
+  @Test
   void defaultsToNoSegmentsTheClocksTimeAndSparkSubmitsMaster() {
     JobArguments a = JobArguments.parse(new String[] {"--out", "o", "--lake", dir.toString()}, CLOCK);
     assertThat(a.segments()).isEmpty();

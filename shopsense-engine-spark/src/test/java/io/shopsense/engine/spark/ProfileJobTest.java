@@ -148,6 +148,26 @@ class ProfileJobTest {
   }
 
   @Test
+  void personsWithoutPersonalisationConsentAreInNoSegment() throws Exception {
+    java.util.List<String> persons = new java.util.ArrayList<>(local.segments().keySet());
+    java.util.Set<String> half = new TreeSet<>(persons.subList(0, persons.size() / 2));
+    Path gatedOut = dir.resolve("gated-out");
+    ProfileJob.run(spark, lake, gatedOut, RULES, NOW, half);
+    long inSomeSegment = 0;
+    for (Row r : spark.read().parquet(gatedOut.resolve("profiles").toString()).collectAsList()) {
+      String person = r.getString(r.fieldIndex("person_id"));
+      Set<String> in = new TreeSet<>(r.<String>getList(r.fieldIndex("segments")));
+      if (half.contains(person)) {
+        assertThat(in).as(person).isEqualTo(local.segments().get(person));
+        inSomeSegment += in.isEmpty() ? 0 : 1;
+      } else {
+        assertThat(in).as(person).isEmpty();
+      }
+    }
+    assertThat(inSomeSegment).isPositive();
+  }
+
+  @Test
   void evaluatesTheSameSegmentsAsTheLocalRebuild() {
     Map<String, Set<String>> spark = new TreeMap<>();
     rows.forEach((person, r) -> spark.put(person, new TreeSet<>(r.<String>getList(r.fieldIndex("segments")))));

@@ -55,7 +55,8 @@ public class ImportBench implements Callable<Integer> {
       shift(f, shifted);
       for (int run = 1; run <= runs; run++) {
         double[] baseline = baseline(f);
-        try (BenchServer server = BenchServer.start(workDir, heap, List.of())) {
+        try (BenchServer server = BenchServer.start(workDir, heap,
+            IngestBench.consentArgs(false, List.of()))) {
           ApiClient client = new ApiClient(server.url, server.adminKey);
           JsonNode cold = upload(client, shifted, f.getFileName().toString());
           awaitPipeline(server);

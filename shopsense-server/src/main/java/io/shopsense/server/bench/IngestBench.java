@@ -85,6 +85,11 @@ public class IngestBench implements Callable<Integer> {
   @Option(names = "--server-arg", description = "an extra server option, e.g. --shopsense.lake.enabled=false")
   List<String> serverArgs = new ArrayList<>();
 
+  @Option(names = "--consent", defaultValue = "false", description = "enforce consent as shipped (nothing "
+      + "pre-ticked: the demo visitors' own banner answers decide what is stored); without it the bench server declares "
+      + "analytics and personalisation strictly necessary, so that every valid event is stored as before")
+  boolean consent;
+
   @Option(names = "--server", description = "use this running server instead of starting one (with --key)")
   String serverUrl;
 
@@ -94,14 +99,15 @@ public class IngestBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.printf(Locale.ROOT, "bench ingest: %,d events in batches of %d, %d clients, %.0f%% malformed, "
-        + "fsync %s, %d cores%n", events, batch, clients, malformed * 100, fsync,
+        + "fsync %s, consent %s, %d cores%n", events, batch, clients, malformed * 100, fsync,
+        consent ? "enforced (nothing pre-ticked)" : "not enforced (analytics declared strictly necessary)",
         Runtime.getRuntime().availableProcessors());
     Workload w = generate();
     System.out.printf(Locale.ROOT, "generated %,d batches (%,.1f MB)%n", w.bodies.size(), w.bytes / 1e6);
     Files.createDirectories(workDir);
     double baseline = baseline(w);
     try (BenchServer server = serverUrl != null ? BenchServer.existing(serverUrl, key)
-        : BenchServer.start(workDir, heap, serverArgs(fsync, serverArgs))) {
+        : BenchServer.start(workDir, heap, consentArgs(consent, serverArgs(fsync, serverArgs)))) {
       String ingestKey = new ApiClient(server.url, server.adminKey)
           .post("/v1/keys", Map.of("source", "bench", "scopes", List.of("ingest"))).get("secret").asText();
       int warm = (int) Math.round(w.bodies.size() * warmup);
@@ -126,6 +132,16 @@ public class IngestBench implements Callable<Integer> {
           latency.get("p99").asLong(), latency.get("max").asLong());
       return reconcile(server, w, warmRun, run) ? 0 : 2;
     }
+  }
+
+  /** Without {@code enforce}, everything is stored: analytics and personalisation declared strictly necessary. */
+  static List<String> consentArgs(boolean enforce, List<String> args) {
+    List<String> out = new ArrayList<>(args);
+    if (!enforce) {
+      out.add("--shopsense.consent.strictly-necessary.analytics=legitimate_interests");
+      out.add("--shopsense.consent.strictly-necessary.personalisation=legitimate_interests");
+    }
+    return out;
   }
 
   static List<String> serverArgs(boolean fsync, List<String> extra) {
@@ -186,7 +202,7 @@ public class IngestBench implements Callable<Integer> {
 
   /** What one pass of sending answered. */
   private record Run(long events, double seconds, Histogram latencyMicros, long accepted, long duplicates,
-      long rejected, Map<String, Long> rejectedByReason, long failures) {}
+      long rejected, Map<String, Long> rejectedByReason, long failures, long withheld) {}
 
   private Run send(String url, String ingestKey, List<byte[]> bodies) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -195,6 +211,7 @@ public class IngestBench implements Callable<Integer> {
     AtomicLong accepted = new AtomicLong();
     AtomicLong duplicates = new AtomicLong();
     AtomicLong rejected = new AtomicLong();
+    AtomicLong withheld = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     AtomicLong sentEvents = new AtomicLong();
     Map<String, Long> reasons = new ConcurrentHashMap<>();
@@ -225,10 +242,11 @@ public class IngestBench implements Callable<Integer> {
           accepted.addAndGet(counts[0]);
           duplicates.addAndGet(counts[1]);
           rejected.addAndGet(counts[2]);
-          sentEvents.addAndGet(counts[0] + counts[1] + counts[2]);
+          withheld.addAndGet(counts[3]);
+          sentEvents.addAndGet(counts[0] + counts[1] + counts[2] + counts[3]);
           if (counts[2] > 0) { // the per-event results are read only when there are reasons to count
             for (JsonNode e : JsonCodec.parse(r.body()).get("results")) {
-              if (e.has("reason")) {
+              if (e.has("reason") && "rejected".equals(e.path("status").asText())) {
                 reasons.merge(e.get("reason").asText(), 1L, Long::sum);
               }
             }
@@ -243,28 +261,30 @@ public class IngestBench implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     return new Run(sentEvents.get(), seconds, latency, accepted.get(), duplicates.get(), rejected.get(),
-        new TreeMap<>(reasons), failures.get());
+        new TreeMap<>(reasons), failures.get(), withheld.get());
   }
 
   /**
-   * accepted, duplicates, rejected: the answer's leading fields, read without building the per-event results, so
+   * accepted, duplicates, rejected, withheld: the answer's leading fields, read without building the per-event results, so
    * that the load generator spends as little of the shared CPU as it can.
    */
   static long[] counts(byte[] body) throws IOException {
-    long[] counts = new long[3];
+    long[] counts = new long[4];
     int found = 0;
     try (JsonParser p = JsonCodec.mapper().getFactory().createParser(body)) {
       p.nextToken();
-      while (found < 3 && p.nextToken() == JsonToken.FIELD_NAME) {
+      while (found < 4 && p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
         switch (name) {
           case "accepted" -> counts[0] = p.getLongValue();
           case "duplicates" -> counts[1] = p.getLongValue();
           case "rejected" -> counts[2] = p.getLongValue();
+          case "withheld" -> counts[3] = p.getLongValue();
           default -> p.skipChildren();
         }
-        found += name.equals("accepted") || name.equals("duplicates") || name.equals("rejected") ? 1 : 0;
+        found += name.equals("accepted") || name.equals("duplicates") || name.equals("rejected")
+            || name.equals("withheld") ? 1 : 0;
       }
     }
     return counts;
@@ -309,16 +329,18 @@ public class IngestBench implements Callable<Integer> {
     long accepted = warm.accepted + run.accepted;
     long rejected = warm.rejected + run.rejected;
     long duplicates = warm.duplicates + run.duplicates;
+    long withheld = warm.withheld + run.withheld;
     Map<String, Long> reasons = new TreeMap<>(warm.rejectedByReason);
     run.rejectedByReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
     JsonNode quality = server.get("/v1/quality").get("bySource").path("bench");
     Map<String, Long> quarantined = new TreeMap<>();
     quality.path("rejectedByReason").fields().forEachRemaining(e -> quarantined.put(e.getKey(), e.getValue().asLong()));
     boolean ok = warm.failures + run.failures == 0 && answered == w.events
-        && accepted + duplicates == w.valid && rejected == w.events - w.valid
+        && accepted + duplicates + withheld == w.valid && rejected == w.events - w.valid
         && (w.expected.isEmpty() || reasons.equals(w.expected)) && quarantined.equals(reasons);
-    System.out.printf(Locale.ROOT, "reconcile: sent %,d = accepted %,d + duplicates %,d + rejected %,d; failed "
-        + "requests %d%n", w.events, accepted, duplicates, rejected, warm.failures + run.failures);
+    System.out.printf(Locale.ROOT, "reconcile: sent %,d = accepted %,d + duplicates %,d + rejected %,d + withheld "
+        + "(no consent) %,d; failed requests %d%n", w.events, accepted, duplicates, rejected, withheld,
+        warm.failures + run.failures);
     if (!w.expected.isEmpty() || !reasons.isEmpty()) {
       System.out.println("  rejected by reason (answers):    " + reasons);
       System.out.println("  expected by the generator:       " + w.expected);

@@ -2,10 +2,13 @@ package io.shopsense.server.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.api.id.SourceId;
+import io.shopsense.api.privacy.LawfulBasis;
+import io.shopsense.api.privacy.Purpose;
 import io.shopsense.api.profile.ProfileFacts;
 import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestRequest;
+import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.profile.BehaviourView;
 import io.shopsense.core.profile.ProfileEngine;
@@ -103,7 +106,10 @@ public class ProfileBench implements Callable<Integer> {
     PlatformSettings defaults = PlatformSettings.embedded(dir);
     PlatformSettings settings = new PlatformSettings(defaults.store(), defaults.ingest(), defaults.identity(),
         defaults.lake().withFlushEvents(200_000), defaults.profile().withRealTime(false),
-        defaults.crypto());
+        defaults.crypto(),
+        // the bench compares rebuilds of every event: nothing is withheld for want of consent
+        ConsentSettings.defaults().withStrictlyNecessary(java.util.Map.of(Purpose.ANALYTICS,
+            LawfulBasis.LEGITIMATE_INTERESTS, Purpose.PERSONALISATION, LawfulBasis.LEGITIMATE_INTERESTS)));
     long t0 = System.nanoTime();
     long n = 0;
     try (Platform p = Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE)

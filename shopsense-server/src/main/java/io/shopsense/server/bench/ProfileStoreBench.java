@@ -61,7 +61,8 @@ public class ProfileStoreBench implements Callable<Integer> {
     if (!Files.exists(dir.resolve("READY"))) {
       prepare(dir);
     }
-    try (BenchServer server = BenchServer.startOn(dir, heap, List.of("--shopsense.lake.enabled=false"), false)) {
+    try (BenchServer server = BenchServer.startOn(dir, heap,
+        IngestBench.consentArgs(false, List.of("--shopsense.lake.enabled=false")), false)) {
       AtomicLong maxHeap = new AtomicLong();
       AtomicBoolean sampling = new AtomicBoolean(true);
       Thread sampler = new Thread(() -> {
@@ -164,7 +165,7 @@ public class ProfileStoreBench implements Callable<Integer> {
   }
 
   /** A shopper of kind {@code k}: some visits with views and cart adds, and for two kinds in three, orders. */
-  private static List<Event> shopper(int k) {
+  static List<Event> shopper(int k) {
     List<Event> out = new ArrayList<>();
     int visits = 2 + k % 6;
     for (int v = 0; v < visits; v++) {

@@ -4,6 +4,7 @@ import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
+import io.shopsense.server.config.ConsentProperties;
 import io.shopsense.server.config.CryptoProperties;
 import io.shopsense.server.config.IdentityProperties;
 import io.shopsense.server.config.IngestProperties;
@@ -39,7 +40,9 @@ final class OfflinePlatform {
         binder.bindOrCreate("shopsense.identity", IdentityProperties.class),
         binder.bindOrCreate("shopsense.lake", LakeProperties.class))
         .withProfile(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.profile",
-            ProfileProperties.class)));
+            ProfileProperties.class)))
+        .withConsent(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.consent",
+            ConsentProperties.class)));
     // the same key ring as the server, so that what the CLI writes is sealed and what it reads opens
     return settings.withCrypto(PlatformConfiguration.toSettings(binder.bindOrCreate("shopsense.crypto",
         CryptoProperties.class), settings.store().dataDir(), System.getenv(PlatformConfiguration.MASTER_KEY_ENV)));

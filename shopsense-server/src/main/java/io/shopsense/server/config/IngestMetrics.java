@@ -37,6 +37,7 @@ public class IngestMetrics implements IngestListener {
       switch (e.status()) {
         case ACCEPTED -> accepted++;
         case DUPLICATE -> duplicates++;
+        case WITHHELD -> counter("withheld", e.reason()).increment();
         default -> counter("rejected", e.reason()).increment();
       }
     }

@@ -2,7 +2,10 @@ package io.shopsense.server.config;
 
 import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.core.collect.IngestListener;
+import io.shopsense.api.privacy.LawfulBasis;
+import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.collect.IngestSettings;
+import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.crypto.CryptoSettings;
 import io.shopsense.core.identity.IdentitySettings;
 import io.shopsense.core.identity.PersonIds;
@@ -16,9 +19,11 @@ import io.shopsense.platform.PlatformSettings;
 import io.shopsense.platform.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +40,9 @@ public class PlatformConfiguration {
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
       LakeProperties lake, ProfileProperties profile, CryptoProperties crypto,
-      PrivacyRequestProperties privacyRequests) {
-    PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile));
+      PrivacyRequestProperties privacyRequests, ConsentProperties consent) {
+    PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile))
+        .withConsent(toSettings(consent));
     return settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)))
         .withPrivacyRequests(toSettings(privacyRequests));
   }
@@ -102,6 +108,23 @@ public class PlatformConfiguration {
     LifecycleWindows windows = p.activeFor() == null ? null : new LifecycleWindows(p.activeFor(), p.churnAfter());
     return new ProfileSettings(new Interests.Settings(p.viewWeight(), p.cartWeight(), p.purchaseWeight(),
         p.halfLife()), windows, p.refreshEvery(), p.realTime());
+  }
+
+  /** The mapping of {@code shopsense.consent.*}; public for its test. */
+  public static ConsentSettings toSettings(ConsentProperties c) {
+    Map<Purpose, LawfulBasis> necessary = new EnumMap<>(Purpose.class);
+    c.strictlyNecessary().forEach((purpose, basis) -> necessary.put(
+        Purpose.fromWire(purpose).orElseThrow(() -> new IllegalArgumentException("shopsense.consent.strictly-necessary:"
+            + " unknown purpose '" + purpose + "'; known: " + wireNames(Purpose.values()))),
+        LawfulBasis.fromWire(basis).orElseThrow(() -> new IllegalArgumentException("shopsense.consent.strictly-"
+            + "necessary." + purpose + ": unknown lawful basis '" + basis + "'; known: "
+            + wireNames(LawfulBasis.values())))));
+    return new ConsentSettings(necessary, c.followEvery(), c.cacheTtl(), c.maxCachedPersons());
+  }
+
+  private static String wireNames(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static Set<IdentifierKind> kinds(List<String> names, String key) {

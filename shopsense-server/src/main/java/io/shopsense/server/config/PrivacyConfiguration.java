@@ -43,10 +43,11 @@ public class PrivacyConfiguration {
    * {@code shopsense.privacy-requests.deadline}), read here as they are configured.
    */
   @Bean
-  NoticeSettings noticeSettings(PrivacyProperties privacy, Environment env) {
+  NoticeSettings noticeSettings(PrivacyProperties privacy, PlatformSettings settings, Environment env) {
     Binder b = Binder.get(env);
+    // shopsense.consent.strictly-necessary maps each purpose to its lawful basis; bound once, in the consent settings
     return toNotice(privacy,
-        b.bind("shopsense.consent.strictly-necessary", Bindable.listOf(String.class)).orElse(List.of()),
+        settings.consent().strictlyNecessary().keySet().stream().map(Purpose::wireName).toList(),
         b.bind("shopsense.retention.raw-events", Duration.class).orElse(null),
         b.bind("shopsense.privacy-requests.deadline", Duration.class).orElse(DEFAULT_REQUEST_DEADLINE));
   }

@@ -140,6 +140,8 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/privacy/summary                        PUBLIC
       GET    /privacy                                   PUBLIC
       GET    /v1/me/usage                               CUSTOMER
+      PUT    /v1/consents                               PRIVACY
+      GET    /v1/consents/{ref}                         PERSONAL
       GET    /v1/crypto/keys                            OPS
       POST   /v1/crypto/keys/rotate                     OPS
       """;

@@ -13,6 +13,7 @@ import io.shopsense.api.collect.QualityCounters;
 import io.shopsense.api.collect.Quarantine;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
+import io.shopsense.api.privacy.ConsentLedger;
 import io.shopsense.api.profile.ProfileChanges;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.SegmentStore;
@@ -75,6 +76,7 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcProfileStore profileStore;
   private final JdbcProfileChanges profileChanges;
   private final JdbcSegmentStore segmentStore;
+  private final JdbcConsentLedger consentLedger;
   private final JdbcAuditLog auditLog;
   private final JdbcUsageLog usageLog;
   private final JdbcConsoleUsers consoleUsers;
@@ -96,6 +98,7 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.consentLedger = new JdbcConsentLedger(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.usageLog = new JdbcUsageLog(sql);
     this.consoleUsers = new JdbcConsoleUsers(sql);
@@ -263,6 +266,10 @@ public final class JdbcStores implements AutoCloseable {
 
   public SegmentStore segmentStore() {
     return segmentStore;
+  }
+
+  public ConsentLedger consentLedger() {
+    return consentLedger;
   }
 
   public io.shopsense.api.audit.AuditLog auditLog() {

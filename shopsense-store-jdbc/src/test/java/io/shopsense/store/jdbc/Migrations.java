@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 /** Reads back what Flyway did to a database: the applied versions and the tables of a schema. */
 final class Migrations {
-  static final List<String> COMMON_TABLES = List.of("api_keys", "audit_head", "audit_log", "console_sessions",
+  static final List<String> COMMON_TABLES = List.of("api_keys", "audit_head", "audit_log", "consent_records", "console_sessions",
       "console_users", "consumer_offsets", "erased_persons", "identifiers", "merge_refusals", "merges", "persons",
       "privacy_requests", "products", "profile_changes", "profile_settings", "profiles", "quality_counts", "quarantine",
       "segment_members", "segment_sizes", "segments", "traits", "usage_log");

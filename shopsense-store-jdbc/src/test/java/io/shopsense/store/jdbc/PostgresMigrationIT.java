@@ -20,7 +20,7 @@ class PostgresMigrationIT {
     String schema = PG.newSchemaName();
 
     try (JdbcStores stores = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.1", "2", "2.1", "4", "5", "6");
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6");
       List<String> expected = new ArrayList<>(Migrations.COMMON_TABLES);
       expected.add("events");
       assertThat(Migrations.tables(stores.dataSource(), schema)).containsExactlyInAnyOrderElementsOf(expected);
@@ -35,7 +35,7 @@ class PostgresMigrationIT {
       assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.POSTGRESQL, schema)).isZero();
     }
     try (JdbcStores reopened = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.1", "2", "2.1", "4", "5", "6");
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6");
     }
   }
 
@@ -70,7 +70,7 @@ class PostgresMigrationIT {
     }
 
     try (JdbcStores upgraded = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.1", "2", "2.1", "4", "5", "6");
+      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6");
       assertThat(upgraded.consumerOffsets().get("identity")).isEqualTo(5);
       assertThat(upgraded.profileStore().count()).isZero();
     }

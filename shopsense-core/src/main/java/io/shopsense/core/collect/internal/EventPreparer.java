@@ -8,6 +8,7 @@ import io.shopsense.api.event.StandardEvent;
 import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.UserId;
+import io.shopsense.core.collect.ConsentUpdated;
 import io.shopsense.core.collect.IngestMode;
 import io.shopsense.core.collect.IngestRequest;
 import io.shopsense.core.collect.IngestSettings;
@@ -157,6 +158,10 @@ public final class EventPreparer {
       return null;
     }
     JsonNode props = checks.object(event, "properties", "");
+    if (ConsentUpdated.is(name)) {
+      ConsentUpdated.check(props).forEach(v -> checks.add(v.reason(), v.path(), v.message()));
+      return ConsentUpdated.NAME;
+    }
     Optional<StandardEvent> standard = StandardEvent.byName(name);
     if (standard.isPresent()) {
       commerce.check(standard.get(), props == null ? JsonCodec.mapper().createObjectNode() : props, checks);

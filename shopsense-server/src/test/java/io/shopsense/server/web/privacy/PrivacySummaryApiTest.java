@@ -19,7 +19,8 @@ class PrivacySummaryApiTest extends ServerTestBase {
     r.add("shopsense.privacy.controller-contact", () -> "privacy@tea.shop");
     r.add("shopsense.privacy.recipients[0].name", () -> "MailCo");
     r.add("shopsense.privacy.recipients[0].purposes", () -> "marketing_email");
-    r.add("shopsense.consent.strictly-necessary", () -> "analytics");
+    // purpose -> lawful basis (the consent settings' shape); ServerTestBase declares personalisation so as well
+    r.add("shopsense.consent.strictly-necessary.analytics", () -> "legitimate_interests");
     r.add("shopsense.retention.raw-events", () -> "180d");
     r.add("shopsense.privacy-requests.deadline", () -> "15d");
   }
@@ -33,7 +34,8 @@ class PrivacySummaryApiTest extends ServerTestBase {
     assertThat(s.get("controller").asText()).isEqualTo("Tea & <Cakes> Ltd");
     assertThat(s.get("retention").asText()).contains("for 180 days");
     assertThat(s.get("purposes").get(0).get("needsConsent").asBoolean()).isFalse();
-    assertThat(s.get("purposes").get(1).get("needsConsent").asBoolean()).isTrue();
+    assertThat(s.get("purposes").get(1).get("needsConsent").asBoolean()).isFalse();
+    assertThat(s.get("purposes").get(2).get("needsConsent").asBoolean()).isTrue();
     assertThat(s.get("faq")).hasSize(5);
     assertThat(s.get("faq").get(1).get("answer").asText()).contains("MailCo");
     assertThat(s.get("faq").get(4).get("answer").asText()).contains("within 15 days");
