@@ -1,0 +1,47 @@
+package io.shopsense.store.log;
+
+import io.shopsense.api.collect.ErasedMessageIds;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The message ids of erased events, as {@link ErasedMessageIds} digests with the sequence number they had: what lets
+ * the log answer a retried copy of an erased event with {@code DUPLICATE} instead of storing it again, without keeping
+ * the id.
+ *
+ * <p>Not thread-safe: the log mutates it under its write lock; the writer thread, its only mutator, reads it without.
+ */
+final class ErasedIds {
+
+  private final Map<ByteBuffer, Long> seqByDigest = new HashMap<>();
+
+  static byte[] digest(String messageId) {
+    return ErasedMessageIds.digest(messageId);
+  }
+
+  boolean isEmpty() {
+    return seqByDigest.isEmpty();
+  }
+
+  void add(byte[] digest, long seq) {
+    seqByDigest.put(ByteBuffer.wrap(digest), seq);
+  }
+
+  void remove(byte[] digest) {
+    seqByDigest.remove(ByteBuffer.wrap(digest));
+  }
+
+  /** The sequence number the erased event with this id had, 0 if none was erased. */
+  long find(String messageId) {
+    if (seqByDigest.isEmpty()) {
+      return 0;
+    }
+    Long seq = seqByDigest.get(ByteBuffer.wrap(digest(messageId)));
+    return seq == null ? 0 : seq;
+  }
+
+  int size() {
+    return seqByDigest.size();
+  }
+}
