@@ -101,7 +101,9 @@ public class ErasureBench implements Callable<Integer> {
           + "%.2f s (%,d bytes written)%n", lakeBytes, files(lake.directory().resolve("events"))
           + files(lake.directory().resolve("lines")), lakeRewriteSeconds, rewritten);
       for (int run = 1; run <= runs; run++) {
-        Person person = busiestPerson(lake);
+        // odd runs: the busiest person left (the worst case); even runs: the median person by events
+        boolean busiest = run % 2 == 1;
+        Person person = person(lake, busiest);
         if (person == null) {
           System.out.println("no person left to erase");
           break;
@@ -111,12 +113,12 @@ public class ErasureBench implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         LakeErasure.Report l = e.lake();
         double logSeconds = seconds - l.elapsed().toNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "run %d: a person with %d identifiers and %,d events: %.2f s in all%n"
+        System.out.printf(Locale.ROOT, "run %d: the %s person, %d identifiers and %,d events: %.2f s in all%n"
                 + "  log:  %,d events erased, %d segments rewritten, %,d bytes rewritten (%.1f%% of the log), "
                 + "%.2f s (%.2f× one read of the log)%n"
                 + "  lake: %,d rows removed, %d files rewritten, %,d bytes rewritten (%.1f%% of the lake), %.2f s "
                 + "(%.3f× a full rewrite)%n",
-            run, person.anonymousIds().size() + person.userIds().size(), e.log().events(), seconds,
+            run, busiest ? "busiest" : "median", person.anonymousIds().size() + person.userIds().size(), e.log().events(), seconds,
             e.log().events(), e.log().files().size(), e.log().bytesRewritten(),
             100.0 * e.log().bytesRewritten() / logBytes, logSeconds, logSeconds / logReadSeconds,
             l.rowsRemoved(), l.filesRewritten(), l.bytesRewritten(), 100.0 * l.bytesRewritten() / lakeBytes,
@@ -132,17 +134,19 @@ public class ErasureBench implements Callable<Integer> {
         d.lake().withFlushEvents(200_000).withDuckDb(memory, threads), d.profile().withRealTime(false));
   }
 
-  /** The identifiers of one person: the person with the most events whose identifiers are still in the lake. */
+  /** The identifiers of one person of the lake: the one with the most events, or the median one. */
   private record Person(Set<AnonymousId> anonymousIds, Set<UserId> userIds) {}
 
-  private static Person busiestPerson(LakeSettings lake) throws Exception {
+  private static Person person(LakeSettings lake, boolean busiest) throws Exception {
     Path links = lake.directory().resolve(LakeProfileSource.IDENTITIES).resolve(LakeProfileSource.LINKS_FILE);
     try (DuckDbSession db = new DuckDbSession(lake); Statement s = db.connection().createStatement()) {
       String person;
-      try (ResultSet rs = s.executeQuery("SELECT l.person_id FROM read_parquet(" + glob(lake, "events")
-          + ", hive_partitioning = false) e JOIN read_parquet(" + DuckDbSession.literal(links) + ") l"
-          + " ON l.kind = 'USER_ID' AND l.value = e.user_id GROUP BY l.person_id ORDER BY count(*) DESC,"
-          + " l.person_id LIMIT 1")) {
+      String ranked = "SELECT l.person_id, row_number() OVER (ORDER BY count(*) DESC, l.person_id) AS r,"
+          + " count(*) OVER () AS n FROM read_parquet(" + glob(lake, "events") + ", hive_partitioning = false) e"
+          + " JOIN read_parquet(" + DuckDbSession.literal(links) + ") l ON l.kind = 'USER_ID' AND l.value = e.user_id"
+          + " GROUP BY l.person_id";
+      try (ResultSet rs = s.executeQuery("SELECT person_id FROM (" + ranked + ") WHERE r = "
+          + (busiest ? "1" : "(n + 1) // 2"))) {
         if (!rs.next()) {
           return null;
         }
