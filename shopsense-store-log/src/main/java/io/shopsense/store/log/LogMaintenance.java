@@ -29,42 +29,95 @@ final class LogMaintenance {
     this.hash = hash;
   }
 
-  /** Erases the events the identity keys and predicate select (as {@code readByIdentity} finds them). */
-  ErasedEvents erase(GroupCommitter.Writer writer, int[] keys, Predicate<StoredEvent> matches) throws IOException {
-    LongOpenHashSet seqs = new LongOpenHashSet();
-    long cursor = 0;
-    while (true) {
-      List<StoredEvent> page = reader.readByIdentity(keys, matches, cursor, 10_000);
-      if (page.isEmpty()) {
-        break;
+  /**
+   * Erases the events the identity keys and predicate select (as {@code readByIdentity} finds them). The sealed
+   * segments that hold some are written again on the calling thread, beside appends (they never change); then the
+   * writer thread renames them into place, finds the events appended meanwhile, and rewrites the segments left (the
+   * active one, or one sealed meanwhile): appends wait only for that part. The caller holds the maintenance lock.
+   */
+  ErasedEvents erase(GroupCommitter committer, int[] keys, Predicate<StoredEvent> matches) throws IOException {
+    LongOpenHashSet seqs = find(keys, matches, 0);
+    List<SegmentRewrite.Prepared> prepared = new ArrayList<>();
+    try {
+      if (!seqs.isEmpty()) {
+        List<Segment> segments = index.segments();
+        // all but the last are sealed: immutable until this lock's holder changes them
+        for (Segment s : segments.subList(0, segments.size() - 1)) {
+          if (containsAny(seqs, s.firstSeq, s.lastSeq())) {
+            prepared.add(SegmentRewrite.prepare(s, seqs, hash));
+          }
+        }
       }
-      page.forEach(e -> seqs.add(e.seq()));
-      cursor = page.get(page.size() - 1).seq();
+      long seen = seqs.isEmpty() ? 0 : maxOf(seqs);
+      ErasedEvents result = (ErasedEvents) SegmentEventLog.await(committer.submit(w -> {
+        List<SegmentRewrite.Result> done = new ArrayList<>();
+        List<Segment> installed = new ArrayList<>();
+        for (SegmentRewrite.Prepared p : prepared) {
+          SegmentRewrite.Result r = SegmentRewrite.install(p, false);
+          index.replace(p.old(), r);
+          done.add(r);
+          installed.add(p.old());
+        }
+        LongOpenHashSet all = new LongOpenHashSet(seqs);
+        all.addAll(find(keys, matches, seen));
+        for (Segment s : index.segments()) {
+          if (s.count() == 0 || installed.contains(s) || !containsAny(all, s.firstSeq, s.lastSeq())) {
+            continue;
+          }
+          if (done.stream().anyMatch(r -> r.segment() == s)) {
+            continue;
+          }
+          boolean active = s == w.active();
+          SegmentRewrite.Result r = SegmentRewrite.rewrite(s, all, active, hash);
+          index.replace(s, r);
+          if (active) {
+            w.replaceActive(r.segment());
+          }
+          done.add(r);
+        }
+        return report(done);
+      }));
+      prepared.clear();
+      return result;
+    } finally {
+      prepared.forEach(SegmentRewrite::discard);
     }
-    if (seqs.isEmpty()) {
-      return ErasedEvents.none();
-    }
+  }
+
+  private ErasedEvents report(List<SegmentRewrite.Result> done) {
     long events = 0;
     long bytes = 0;
     List<String> files = new ArrayList<>();
-    for (Segment s : index.segments()) {
-      if (s.count() == 0 || !containsAny(seqs, s.firstSeq, s.lastSeq())) {
-        continue;
-      }
-      boolean active = s == writer.active();
-      SegmentRewrite.Result r = SegmentRewrite.rewrite(s, seqs, active, hash);
-      index.replace(s, r);
-      if (active) {
-        writer.replaceActive(r.segment());
-      }
+    for (SegmentRewrite.Result r : done) {
       events += r.erased().size();
       bytes += r.bytesWritten();
-      files.add(s.file.getFileName().toString());
+      files.add(r.segment().file.getFileName().toString());
     }
     long erased = events;
     LOG.log(System.Logger.Level.INFO, () -> "event log erasure: " + erased + " events in " + files.size()
         + " segment(s) rewritten");
-    return new ErasedEvents(events, bytes, files);
+    return events == 0 ? ErasedEvents.none() : new ErasedEvents(events, bytes, files);
+  }
+
+  private LongOpenHashSet find(int[] keys, Predicate<StoredEvent> matches, long after) {
+    LongOpenHashSet seqs = new LongOpenHashSet();
+    long cursor = after;
+    while (true) {
+      List<StoredEvent> page = reader.readByIdentity(keys, matches, cursor, 10_000);
+      if (page.isEmpty()) {
+        return seqs;
+      }
+      page.forEach(e -> seqs.add(e.seq()));
+      cursor = page.get(page.size() - 1).seq();
+    }
+  }
+
+  private static long maxOf(LongOpenHashSet seqs) {
+    long max = 0;
+    for (long seq : seqs) {
+      max = Math.max(max, seq);
+    }
+    return max;
   }
 
   /** Deletes the oldest segments (never the active one) whose every event happened before {@code cutoff}. */

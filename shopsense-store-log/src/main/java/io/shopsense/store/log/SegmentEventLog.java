@@ -57,6 +57,9 @@ public final class SegmentEventLog implements EventLog {
   private final LogReader reader;
   private final GroupCommitter committer;
   private final LogMaintenance maintenance;
+  /** One erasure or retention run at a time: they prepare files from the index they read. */
+  private final java.util.concurrent.locks.ReentrantLock maintenanceLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private volatile boolean closed;
 
   private SegmentEventLog(Path directory, SegmentLogSettings settings, IdHash hash, DirectoryLock lock,
@@ -163,7 +166,9 @@ public final class SegmentEventLog implements EventLog {
    * {@inheritDoc} Each segment holding such an event is written again with the event replaced by a frame that keeps
    * only its sequence number and a SHA-256 digest of its message id (see {@link RecordCodec}), then renamed over the
    * old file; the in-memory indexes are rebuilt for it, so no identifier of the event is left in a file or index of
-   * the log. Runs on the writer thread: appends wait meanwhile. Either collection may be null, meaning empty.
+   * the log. Sealed segments are written beside appends; appends wait while the files are renamed into place and
+   * while the segment being appended to, if it holds such an event, is rewritten. Either collection may be null,
+   * meaning empty.
    *
    * @throws UncheckedIOException if a file cannot be written; the log then takes no appends until it is reopened
    *                              (every file is the old or the new one; erasing again after the reopen finishes it)
@@ -175,7 +180,14 @@ public final class SegmentEventLog implements EventLog {
     if (q.keys().length == 0) {
       return ErasedEvents.none();
     }
-    return (ErasedEvents) await(committer.submit(w -> maintenance.erase(w, q.keys(), q.matches())));
+    maintenanceLock.lock();
+    try {
+      return maintenance.erase(committer, q.keys(), q.matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot erase from the event log in " + directory, e);
+    } finally {
+      maintenanceLock.unlock();
+    }
   }
 
   /**
@@ -186,10 +198,15 @@ public final class SegmentEventLog implements EventLog {
   public ErasedEvents deleteBefore(Instant cutoff) {
     ensureOpen();
     Objects.requireNonNull(cutoff, "cutoff");
-    return (ErasedEvents) await(committer.submit(w -> maintenance.deleteBefore(w, cutoff)));
+    maintenanceLock.lock();
+    try {
+      return (ErasedEvents) await(committer.submit(w -> maintenance.deleteBefore(w, cutoff)));
+    } finally {
+      maintenanceLock.unlock();
+    }
   }
 
-  private static Object await(java.util.concurrent.CompletableFuture<Object> done) {
+  static Object await(java.util.concurrent.CompletableFuture<Object> done) {
     try {
       return done.join();
     } catch (CompletionException e) {

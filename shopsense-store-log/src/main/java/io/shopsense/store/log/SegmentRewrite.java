@@ -34,11 +34,24 @@ final class SegmentRewrite {
   /** The rewritten segment, opened and indexed, and what was erased from it. */
   record Result(Segment segment, long bytesWritten, List<Erased> erased) {}
 
+  /** A new file written and forced under the temporary name, with its index, not yet in place. */
+  record Prepared(Segment old, Path temp, long size, IntArrayList offsets, LongArrayList postings, int tombstones,
+      List<Erased> erased) {}
+
   private static final int BUFFER_BYTES = 1 << 20;
 
   private SegmentRewrite() {}
 
+  /** Writes and installs the new file: for the writer thread's active segment. */
   static Result rewrite(Segment old, LongSet erase, boolean active, IdHash hash) throws IOException {
+    return install(prepare(old, erase, hash), active);
+  }
+
+  /**
+   * Writes the new file under the temporary name and forces it, leaving the old one in place. A sealed segment never
+   * changes, so this may run beside appends, on any thread; {@link #install} then takes a moment on the writer thread.
+   */
+  static Prepared prepare(Segment old, LongSet erase, IdHash hash) throws IOException {
     Path temp = Segment.tempFor(old.file);
     List<Erased> erased = new ArrayList<>();
     long size;
@@ -97,21 +110,37 @@ final class SegmentRewrite {
       Files.deleteIfExists(temp);
       throw e;
     }
-    Files.move(temp, old.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return new Prepared(old, temp, size, offsets, postings, tombstones[0], erased);
+  }
+
+  /** Renames the prepared file over the old one, durably, and opens it with its index. */
+  static Result install(Prepared p, boolean active) throws IOException {
+    Segment old = p.old();
+    Files.move(p.temp(), old.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Segment.forceDirectory(old.file.getParent());
     Segment fresh = Segment.open(old.file, old.firstSeq, active);
-    fresh.offsets.addAll(offsets);
-    fresh.committedEnd = size;
-    fresh.tombstones = tombstones[0];
+    fresh.offsets.addAll(p.offsets());
+    fresh.committedEnd = p.size();
+    fresh.tombstones = p.tombstones();
     fresh.postings = active ? IdentityPostings.active() : IdentityPostings.forSealing();
+    LongArrayList postings = p.postings();
     for (int k = 0; k < postings.size(); k++) {
-      long p = postings.getLong(k);
-      fresh.postings.add((int) (p >> 32), (int) p);
+      long posting = postings.getLong(k);
+      fresh.postings.add((int) (posting >> 32), (int) posting);
     }
     if (!active) {
       fresh.seal(fresh.postings.sortedPostings());
     }
-    return new Result(fresh, size, erased);
+    return new Result(fresh, p.size(), p.erased());
+  }
+
+  /** Deletes a prepared file that will not be installed. */
+  static void discard(Prepared p) {
+    try {
+      Files.deleteIfExists(p.temp());
+    } catch (IOException e) {
+      // recovery deletes temporary files on the next open
+    }
   }
 
   private static void drain(FileChannel out, ByteBuffer buffer) throws IOException {
