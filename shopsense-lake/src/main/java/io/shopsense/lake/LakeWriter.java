@@ -160,6 +160,7 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
     beginCall();
     try {
       this.handedOver = handedOver;
+      suppressed.removeIf(x -> x.upToSeq() <= handedOver);
       flushIfOld(clock.instant());
     } catch (Exception | LinkageError e) {
       discardBuffer();
