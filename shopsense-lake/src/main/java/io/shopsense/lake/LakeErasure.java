@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * ({@code identities/links.parquet}) loses every link of the persons those identifiers belong to.
  *
  * <p><b>How.</b> One DuckDB scan of the identifier columns of all files finds the files to rewrite (Parquet is
- * columnar, so this reads a small part of the lake); each is then copied by DuckDB without the rows, sorted as
- * before, to a hidden temporary file that is synced and renamed over the old one ({@link DuckDbSession#writeParquet}).
+ * columnar, so this reads a small part of the lake); each is then copied by DuckDB without the rows, in the order it
+ * had, to a hidden temporary file that is synced and renamed over the old one ({@link DuckDbSession#writeParquet}).
  * A crash leaves each file old or new, and a temporary file that the writer's recovery (or the next erasure) deletes;
  * erasing again finishes the job. The identifiers are handed to DuckDB as rows of temporary tables through a prepared
  * statement, never as SQL text.
@@ -112,10 +112,12 @@ public final class LakeErasure implements AutoCloseable {
         }
         String condition = condition(table);
         for (Path file : filesWithRows(files, condition)) {
-          long before = count(file, "true");
+          long before = rowsOf(file);
+          // no ORDER BY: the file is sorted already, and a filtered scan of one file keeps its order (DuckDB's
+          // preserve_insertion_order, on by default), so the copy needs no sort
           long kept = db.writeParquet("SELECT " + table.columnList() + " FROM read_parquet("
               + DuckDbSession.literal(file) + ", hive_partitioning = false) WHERE NOT coalesce(" + condition
-              + ", false) ORDER BY " + table.sortOrder(), file);
+              + ", false)", file);
           rows += before - kept;
           bytes += Files.size(file);
           rewritten.add(dir.root().relativize(file).toString());
@@ -128,7 +130,7 @@ public final class LakeErasure implements AutoCloseable {
         // every link of a person one of the identifiers belongs to: their email and other identifiers go too
         String linked = "person_id IN (SELECT person_id FROM " + source + " WHERE (kind = 'ANONYMOUS_ID' AND value IN"
             + " (SELECT id FROM erase_anonymous)) OR (kind = 'USER_ID' AND value IN (SELECT id FROM erase_users)))";
-        long before = count(links, "true");
+        long before = rowsOf(links);
         long matching = count(links, linked);
         if (matching > 0) {
           long kept = db.writeParquet("SELECT kind, value, person_id FROM " + source + " WHERE NOT coalesce("
@@ -175,6 +177,12 @@ public final class LakeErasure implements AutoCloseable {
       }
     }
     return found;
+  }
+
+  /** The rows of a Parquet file, from its footer. */
+  private long rowsOf(Path file) throws SQLException {
+    return db.queryLong("SELECT sum(row_group_num_rows) FROM (SELECT DISTINCT row_group_id, row_group_num_rows FROM"
+        + " parquet_metadata(" + DuckDbSession.literal(file) + "))");
   }
 
   private long count(Path file, String condition) throws SQLException {

@@ -103,6 +103,23 @@ class LakeErasureTest {
     assertThat(report.bytesRewritten()).isPositive();
     assertThat(report.files()).allMatch(f -> f.endsWith(".parquet")).hasSizeGreaterThanOrEqualTo(5);
     assertThat(LakeFiles.everything(lake)).noneMatch(f -> f.endsWith(".tmp"));
+    for (String f : report.files()) {
+      // still sorted by (timestamp, seq[, line_index]), as every lake file is
+      String order = f.startsWith("lines") ? "\"timestamp\", seq, line_index" : "\"timestamp\", seq";
+      List<List<Object>> rows = LakeFiles.rowsInFileOrder(lake.resolve(f), order);
+      List<List<Object>> sorted = new ArrayList<>(rows);
+      sorted.sort((a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      });
+      assertThat(rows).as(f).isEqualTo(sorted);
+    }
 
     LakeErasure.Report again = writer.erase(Set.of(ANONYMOUS), Set.of(USER), all.get(all.size() - 1).seq());
     assertThat(again.files()).isEmpty();
