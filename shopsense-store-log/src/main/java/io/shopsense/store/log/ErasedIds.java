@@ -15,6 +15,8 @@ import java.util.Map;
 final class ErasedIds {
 
   private final Map<ByteBuffer, Long> seqByDigest = new HashMap<>();
+  /** Set once the first erased event is known; read by appending threads without the lock. */
+  private volatile boolean any;
 
   static byte[] digest(String messageId) {
     return ErasedMessageIds.digest(messageId);
@@ -26,18 +28,25 @@ final class ErasedIds {
 
   void add(byte[] digest, long seq) {
     seqByDigest.put(ByteBuffer.wrap(digest), seq);
+    any = true;
+  }
+
+  /** True once the log has held an erased event: appends then bring their id's digest along. */
+  boolean any() {
+    return any;
   }
 
   void remove(byte[] digest) {
     seqByDigest.remove(ByteBuffer.wrap(digest));
   }
 
-  /** The sequence number the erased event with this id had, 0 if none was erased. */
-  long find(String messageId) {
+  /** The sequence number the erased event of this record's id had, 0 if none was erased. */
+  long find(PreparedRecord r) {
     if (seqByDigest.isEmpty()) {
       return 0;
     }
-    Long seq = seqByDigest.get(ByteBuffer.wrap(digest(messageId)));
+    // an erasure may have come between the appending thread's look and now: hash here then
+    Long seq = seqByDigest.get(ByteBuffer.wrap(r.idDigest() != null ? r.idDigest() : digest(r.messageId())));
     return seq == null ? 0 : seq;
   }
 

@@ -238,9 +238,8 @@ final class GroupCommitter {
               seq -> batch.freshIds.get((int) (seq - batch.firstSeq)));
         }
         if (copy == 0) {
-          // a retry of an erased event: still a duplicate, recognised by its id's digest (costs a hash only once
-          // something was erased)
-          copy = index.erased.find(r.messageId());
+          // a retry of an erased event: still a duplicate, recognised by its id's digest
+          copy = index.erased.find(r);
         }
         if (copy != 0) {
           out.add(AppendResult.duplicate(copy));

@@ -78,7 +78,7 @@ final class RecordCodec {
     putVarint(b, json.length);
     b.put(json);
     return new PreparedRecord(e.messageId().value(), hash.hash(id, 0, id.length),
-        identityKeys(hash, anonymous, user, previous), b.array());
+        identityKeys(hash, anonymous, user, previous), b.array(), null);
   }
 
   /** Type code of an erased event's frame. */

@@ -121,8 +121,11 @@ public final class SegmentEventLog implements EventLog {
       return List.of();
     }
     List<PreparedRecord> prepared = new ArrayList<>(envelopes.size());
+    // once events were erased, retries are checked against their ids' digests: hash here, not on the writer thread
+    boolean digest = index.erased.any();
     for (EventEnvelope e : envelopes) {
-      prepared.add(RecordCodec.prepare(Objects.requireNonNull(e, "envelope"), hash));
+      PreparedRecord r = RecordCodec.prepare(Objects.requireNonNull(e, "envelope"), hash);
+      prepared.add(digest ? r.withDigest() : r);
     }
     try {
       return committer.submit(prepared).join();
