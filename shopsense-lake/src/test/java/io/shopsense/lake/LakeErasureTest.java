@@ -127,6 +127,25 @@ class LakeErasureTest {
   }
 
   @Test
+  void erasesTheInputsOfACompactionThatWaitForTheirGraceToo() throws Exception {
+    writer = new LakeWriter(LakeSettings.defaults(lake).withFlushEvents(3).withFlushInterval(Duration.ofHours(1))
+        .withCompactMinFiles(2).withDuckDb("256MB", 1), 0, clock);
+    List<StoredEvent> all = mixedDays();
+    for (StoredEvent e : all) {
+      writer.process(List.of(e)); // one call per event: each call confirms the last, so days get compacted
+    }
+    writer.idle(all.get(all.size() - 1).seq());
+    LakeDirectory dir = new LakeDirectory(lake);
+    assertThat(dir.days(LakeTable.EVENTS)).anyMatch(day -> !LakeDirectory.superseded(dir.files(LakeTable.EVENTS, day))
+        .isEmpty());
+
+    writer.erase(Set.of(ANONYMOUS), Set.of(USER), all.get(all.size() - 1).seq());
+
+    assertThat(filesMentioning(ANONYMOUS)).isEmpty();
+    assertThat(filesMentioning(USER)).isEmpty();
+  }
+
+  @Test
   void erasesRowsStillInTheBufferAndDropsTheirEventsHandedOverLater() throws Exception {
     writer(1000);
     List<StoredEvent> all = mixedDays();
