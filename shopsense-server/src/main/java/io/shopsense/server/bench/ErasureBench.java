@@ -118,7 +118,8 @@ public class ErasureBench implements Callable<Integer> {
                 + "%.2f s (%.2f× one read of the log)%n"
                 + "  lake: %,d rows removed, %d files rewritten, %,d bytes rewritten (%.1f%% of the lake), %.2f s "
                 + "(%.3f× a full rewrite)%n",
-            run, busiest ? "busiest" : "median", person.anonymousIds().size() + person.userIds().size(), e.log().events(), seconds,
+            run, busiest ? "busiest" : "median", person.anonymousIds().size() + person.userIds().size(),
+            e.log().events(), seconds,
             e.log().events(), e.log().files().size(), e.log().bytesRewritten(),
             100.0 * e.log().bytesRewritten() / logBytes, logSeconds, logSeconds / logReadSeconds,
             l.rowsRemoved(), l.filesRewritten(), l.bytesRewritten(), 100.0 * l.bytesRewritten() / lakeBytes,

@@ -11,10 +11,12 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,18 +114,19 @@ final class PostgresEventLog implements EventLog {
   /** Retries of erased events are duplicates of the erased sequence number, found by their id's digest. */
   private static void findErased(Connection c, Map<String, EventEnvelope> unique, Map<String, AppendResult> results)
       throws SQLException {
-    Map<java.nio.ByteBuffer, String> byDigest = new HashMap<>();
+    Map<ByteBuffer, String> byDigest = new HashMap<>();
     for (String id : unique.keySet()) {
       if (!results.containsKey(id)) {
-        byDigest.put(java.nio.ByteBuffer.wrap(ErasedMessageIds.digest(id)), id);
+        byDigest.put(ByteBuffer.wrap(ErasedMessageIds.digest(id)), id);
       }
     }
     try (PreparedStatement ps = c.prepareStatement(
         "select message_digest, seq from erased_events where message_digest = any(?)")) {
-      ps.setArray(1, c.createArrayOf("bytea", byDigest.keySet().stream().map(java.nio.ByteBuffer::array).toArray(byte[][]::new)));
+      byte[][] digests = byDigest.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
+      ps.setArray(1, c.createArrayOf("bytea", digests));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          results.put(byDigest.get(java.nio.ByteBuffer.wrap(rs.getBytes(1))), AppendResult.duplicate(rs.getLong(2)));
+          results.put(byDigest.get(ByteBuffer.wrap(rs.getBytes(1))), AppendResult.duplicate(rs.getLong(2)));
         }
       }
     }
@@ -249,7 +252,7 @@ final class PostgresEventLog implements EventLog {
   private void vacuum() {
     sql.read(c -> {
       if (c.getAutoCommit()) {
-        try (java.sql.Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
           s.execute("vacuum events");
         }
       }
