@@ -1,9 +1,12 @@
 package io.shopsense.server.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
+import io.shopsense.api.event.EventType;
 import io.shopsense.api.id.AnonymousId;
+import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
 import io.shopsense.core.collect.IncomingEvent;
@@ -23,6 +26,7 @@ import io.shopsense.platform.Platform;
 import io.shopsense.platform.PlatformSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -49,7 +53,9 @@ import picocli.CommandLine.Option;
  * erases another person, the one with the most events not erased yet ({@link Platform#eraseEvents}: the log, then the
  * lake through its writer), and prints the time and the bytes rewritten beside (1) the log's size and the time of one
  * sequential read of the whole log, and (2) the lake's size and the time to rewrite the whole lake once through DuckDB
- * (what erasing by rewriting everything would cost). Runs mutate the data directory: each erases a new person.
+ * (what erasing by rewriting everything would cost). Meanwhile a thread appends batches of 100 events to the log and
+ * reports how long they waited (its events are erased afterwards). Runs mutate the data directory: each erases a new
+ * person.
  */
 @Command(name = "erasure", description = "Erasing one person from the event log and the lake, against a full rewrite.")
 public class ErasureBench implements Callable<Integer> {
@@ -108,9 +114,16 @@ public class ErasureBench implements Callable<Integer> {
           System.out.println("no person left to erase");
           break;
         }
+        // appends go on during the erasure: how long does one wait at most?
+        Probe probe = new Probe(p.stores().eventLog(), run);
+        Thread appender = new Thread(probe, "bench-erasure-appender");
+        appender.start();
         t0 = System.nanoTime();
         EventErasure e = p.eraseEvents(person.anonymousIds(), person.userIds());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        probe.stop();
+        appender.join();
+        p.stores().eventLog().erase(Set.of(AnonymousId.of(probe.anonymousId())), Set.of());
         LakeErasure.Report l = e.lake();
         double logSeconds = seconds - l.elapsed().toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "run %d: the %s person, %d identifiers and %,d events: %.2f s in all%n"
@@ -124,9 +137,70 @@ public class ErasureBench implements Callable<Integer> {
             100.0 * e.log().bytesRewritten() / logBytes, logSeconds, logSeconds / logReadSeconds,
             l.rowsRemoved(), l.filesRewritten(), l.bytesRewritten(), 100.0 * l.bytesRewritten() / lakeBytes,
             l.elapsed().toNanos() / 1e9, l.elapsed().toNanos() / 1e9 / lakeRewriteSeconds);
+        System.out.printf(Locale.ROOT, "  appends of 100 events meanwhile: %,d, median %.1f ms, slowest %.1f ms%n",
+            probe.count(), probe.medianMillis(), probe.maxMillis());
       }
     }
     return 0;
+  }
+
+  /** Appends batches of 100 events of one made-up visitor in a loop and records how long each append took. */
+  private static final class Probe implements Runnable {
+    private final EventLog log;
+    private final String anonymousId;
+    private final List<Long> nanos = new ArrayList<>();
+    private volatile boolean stop;
+
+    Probe(EventLog log, int run) {
+      this.log = log;
+      this.anonymousId = "bench-probe-" + run + "-" + System.nanoTime();
+    }
+
+    String anonymousId() {
+      return anonymousId;
+    }
+
+    @Override
+    public void run() {
+      int n = 0;
+      while (!stop) {
+        List<EventEnvelope> batch = new ArrayList<>(100);
+        for (int i = 0; i < 100; i++, n++) {
+          String id = anonymousId + "-" + n;
+          batch.add(new EventEnvelope(MessageId.of(id), EventType.TRACK, "Product Viewed",
+              AnonymousId.of(anonymousId), null, null, NOW, NOW, SourceId.of("bench"),
+              ("{\"messageId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)));
+        }
+        long t = System.nanoTime();
+        log.append(batch);
+        synchronized (nanos) {
+          nanos.add(System.nanoTime() - t);
+        }
+      }
+    }
+
+    void stop() {
+      stop = true;
+    }
+
+    int count() {
+      synchronized (nanos) {
+        return nanos.size();
+      }
+    }
+
+    double medianMillis() {
+      synchronized (nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6;
+      }
+    }
+
+    double maxMillis() {
+      synchronized (nanos) {
+        return nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
+      }
+    }
   }
 
   private PlatformSettings settings(Path dir) {

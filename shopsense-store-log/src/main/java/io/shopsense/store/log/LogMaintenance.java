@@ -52,8 +52,15 @@ final class LogMaintenance {
       ErasedEvents result = (ErasedEvents) SegmentEventLog.await(committer.submit(w -> {
         List<SegmentRewrite.Result> done = new ArrayList<>();
         List<Segment> installed = new ArrayList<>();
+        // appends wait for this part: the renames, one force of the folder for all, the indexes of the new files
         for (SegmentRewrite.Prepared p : prepared) {
-          SegmentRewrite.Result r = SegmentRewrite.install(p, false);
+          SegmentRewrite.moveIntoPlace(p);
+        }
+        if (!prepared.isEmpty()) {
+          Segment.forceDirectory(prepared.get(0).old().file.getParent());
+        }
+        for (SegmentRewrite.Prepared p : prepared) {
+          SegmentRewrite.Result r = SegmentRewrite.open(p, false);
           index.replace(p.old(), r);
           done.add(r);
           installed.add(p.old());

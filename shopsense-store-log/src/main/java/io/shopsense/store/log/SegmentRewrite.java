@@ -35,8 +35,8 @@ final class SegmentRewrite {
   record Result(Segment segment, long bytesWritten, List<Erased> erased) {}
 
   /** A new file written and forced under the temporary name, with its index, not yet in place. */
-  record Prepared(Segment old, Path temp, long size, IntArrayList offsets, LongArrayList postings, int tombstones,
-      List<Erased> erased) {}
+  record Prepared(Segment old, Path temp, long size, IntArrayList offsets, LongArrayList postings,
+      long[] sortedPostings, int tombstones, List<Erased> erased) {}
 
   private static final int BUFFER_BYTES = 1 << 20;
 
@@ -110,26 +110,44 @@ final class SegmentRewrite {
       Files.deleteIfExists(temp);
       throw e;
     }
-    return new Prepared(old, temp, size, offsets, postings, tombstones[0], erased);
+    // the sorted form a sealed segment searches, sorted here rather than on the writer thread
+    IdentityPostings sealing = IdentityPostings.forSealing();
+    for (int k = 0; k < postings.size(); k++) {
+      long posting = postings.getLong(k);
+      sealing.add((int) (posting >> 32), (int) posting);
+    }
+    return new Prepared(old, temp, size, offsets, postings, sealing.sortedPostings(), tombstones[0], erased);
   }
 
   /** Renames the prepared file over the old one, durably, and opens it with its index. */
   static Result install(Prepared p, boolean active) throws IOException {
+    moveIntoPlace(p);
+    Segment.forceDirectory(p.old().file.getParent());
+    return open(p, active);
+  }
+
+  /** Renames the prepared file over the old one; the caller forces the folder before anyone relies on it. */
+  static void moveIntoPlace(Prepared p) throws IOException {
+    Files.move(p.temp(), p.old().file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Opens a file put in place by {@link #moveIntoPlace}, with the index built while writing it. */
+  static Result open(Prepared p, boolean active) throws IOException {
     Segment old = p.old();
-    Files.move(p.temp(), old.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Segment.forceDirectory(old.file.getParent());
     Segment fresh = Segment.open(old.file, old.firstSeq, active);
     fresh.offsets.addAll(p.offsets());
     fresh.committedEnd = p.size();
     fresh.tombstones = p.tombstones();
-    fresh.postings = active ? IdentityPostings.active() : IdentityPostings.forSealing();
-    LongArrayList postings = p.postings();
-    for (int k = 0; k < postings.size(); k++) {
-      long posting = postings.getLong(k);
-      fresh.postings.add((int) (posting >> 32), (int) posting);
-    }
-    if (!active) {
-      fresh.seal(fresh.postings.sortedPostings());
+    if (active) {
+      fresh.postings = IdentityPostings.active();
+      LongArrayList postings = p.postings();
+      for (int k = 0; k < postings.size(); k++) {
+        long posting = postings.getLong(k);
+        fresh.postings.add((int) (posting >> 32), (int) posting);
+      }
+    } else {
+      fresh.postings = IdentityPostings.forSealing();
+      fresh.seal(p.sortedPostings());
     }
     return new Result(fresh, p.size(), p.erased());
   }
