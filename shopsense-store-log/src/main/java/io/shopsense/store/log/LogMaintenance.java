@@ -50,6 +50,7 @@ final class LogMaintenance {
       }
       long seen = seqs.isEmpty() ? 0 : maxOf(seqs);
       ErasedEvents result = (ErasedEvents) SegmentEventLog.await(committer.submit(w -> {
+        long start = System.nanoTime();
         List<SegmentRewrite.Result> done = new ArrayList<>();
         List<Segment> installed = new ArrayList<>();
         // appends wait for this part: the renames, one force of the folder for all, the indexes of the new files
@@ -82,7 +83,7 @@ final class LogMaintenance {
           }
           done.add(r);
         }
-        return report(done);
+        return report(done, (System.nanoTime() - start) / 1_000_000);
       }));
       prepared.clear();
       return result;
@@ -91,7 +92,7 @@ final class LogMaintenance {
     }
   }
 
-  private ErasedEvents report(List<SegmentRewrite.Result> done) {
+  private ErasedEvents report(List<SegmentRewrite.Result> done, long writerMillis) {
     long events = 0;
     long bytes = 0;
     List<String> files = new ArrayList<>();
@@ -102,7 +103,7 @@ final class LogMaintenance {
     }
     long erased = events;
     LOG.log(System.Logger.Level.INFO, () -> "event log erasure: " + erased + " events in " + files.size()
-        + " segment(s) rewritten");
+        + " segment(s) rewritten; appends waited " + writerMillis + " ms");
     return events == 0 ? ErasedEvents.none() : new ErasedEvents(events, bytes, files);
   }
 

@@ -39,6 +39,7 @@ final class SegmentRewrite {
       long[] sortedPostings, int tombstones, List<Erased> erased) {}
 
   private static final int BUFFER_BYTES = 1 << 20;
+  private static final long FORCE_EVERY_BYTES = 16L << 20;
 
   private SegmentRewrite() {}
 
@@ -64,6 +65,7 @@ final class SegmentRewrite {
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
       buffer.put(Segment.header(old.firstSeq));
       long[] position = {Segment.HEADER_BYTES};
+      long[] forced = {0};
       CRC32C crc = new CRC32C();
       RecordCodec.Keys keys = new RecordCodec.Keys();
       SegmentScan.scan(old, (seq, buf, at, frameBytes) -> {
@@ -94,6 +96,12 @@ final class SegmentRewrite {
         position[0] += frame.remaining();
         if (buffer.remaining() < frame.remaining()) {
           drain(out, buffer);
+          if (position[0] - forced[0] >= FORCE_EVERY_BYTES) {
+            // write back as we go: a single force of a whole segment at the end would queue the appends' own forces
+            // behind hundreds of megabytes of dirty pages
+            out.force(false);
+            forced[0] = position[0];
+          }
         }
         if (frame.remaining() > buffer.capacity()) {
           while (frame.hasRemaining()) {
