@@ -41,6 +41,10 @@ import java.util.function.Predicate;
  * {@link IllegalStateException}), scans every record to rebuild the indexes, cuts a torn tail off the last segment,
  * and fails with {@link SegmentCorruptedException} on any other damage. It costs one sequential read of the log.
  *
+ * <p><b>Erasure and retention</b> ({@link #erase}, {@link #deleteBefore}) rewrite or delete whole segment files,
+ * atomically each; an erased event keeps its sequence number as a frame holding only a digest of its message id, so
+ * numbering, consumers' positions and recovery are unaffected (ADR 0011).
+ *
  * <p><b>Memory.</b> About 30–45 bytes of heap per stored event: a 12-byte slot per message id in an open hash map, a
  * 4-byte offset per record and 8 bytes per identity the event carries. The log holds at most 2<sup>32</sup>−1
  * events.
