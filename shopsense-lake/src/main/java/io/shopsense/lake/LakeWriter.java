@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,21 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
   private long confirmed;
   private boolean cleanupNeeded;
   private boolean closed;
+  /**
+   * Identifiers erased from the lake while the pipeline may still hand over their events, read from the log before
+   * it was erased: such events up to {@link Suppressed#upToSeq} are dropped, then the entry is forgotten.
+   */
+  private final List<Suppressed> suppressed = new ArrayList<>();
+
+  private record Suppressed(Set<String> anonymousIds, Set<String> userIds, long upToSeq) {
+    boolean matches(StoredEvent e) {
+      var env = e.envelope();
+      return e.seq() <= upToSeq && (env.anonymousId() != null && anonymousIds.contains(env.anonymousId().value())
+          || env.userId() != null && userIds.contains(env.userId().value())
+          || env.previousId() != null && (anonymousIds.contains(env.previousId())
+              || userIds.contains(env.previousId())));
+    }
+  }
 
   /**
    * Takes the writer lock and recovers the lake to {@code committedOffset}.
@@ -121,12 +137,16 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
         if (event.seq() <= durable || (!b.isEmpty() && event.seq() <= b.lastSeq())) {
           continue; // already written (a replay), or already buffered
         }
+        if (isSuppressed(event)) {
+          continue; // read from the log before the person was erased from it
+        }
         b.append(event, now);
         if (b.size() >= settings.flushEvents() || b.bytes() >= bufferLimit) {
           flush();
         }
       }
       handedOver = events.get(events.size() - 1).seq();
+      suppressed.removeIf(x -> x.upToSeq() <= handedOver);
       flushIfOld(now);
     } catch (Exception | LinkageError e) {
       discardBuffer();
@@ -140,12 +160,61 @@ public final class LakeWriter implements LogConsumer, AutoCloseable {
     beginCall();
     try {
       this.handedOver = handedOver;
+      suppressed.removeIf(x -> x.upToSeq() <= handedOver);
       flushIfOld(clock.instant());
     } catch (Exception | LinkageError e) {
       discardBuffer();
       throw e;
     }
     return reply();
+  }
+
+  /**
+   * Erases the rows of these identifiers from the lake ({@link LakeErasure}), in step with writing: flushes the buffer
+   * first (it may hold some of them), and drops any of their events up to {@code erasedUpTo} that the pipeline still
+   * hands over (read from the log before it was erased). Call it after erasing them from the event log, with the
+   * log's last sequence number at that time. Runs on the caller's thread; the pipeline's next call waits for it.
+   */
+  public synchronized LakeErasure.Report erase(Set<String> anonymousIds, Set<String> userIds, long erasedUpTo)
+      throws SQLException, IOException {
+    if (closed) {
+      throw new IllegalStateException("the lake writer is closed");
+    }
+    if (buffer != null && !buffer.isEmpty()) {
+      flush();
+    }
+    LakeErasure.Report report = new LakeErasure(dir, buffer().session()).erase(anonymousIds, userIds);
+    if (erasedUpTo > handedOver) {
+      suppressed.add(new Suppressed(Set.copyOf(anonymousIds), Set.copyOf(userIds), erasedUpTo));
+    }
+    return report;
+  }
+
+  /**
+   * Retention: deletes the partitions of days before {@code firstKept} in every table, after flushing the buffer.
+   * Returns the paths deleted, relative to the lake's root. A late event of such a day that arrives afterwards is
+   * written to a new partition, and goes at the next run.
+   */
+  public synchronized List<String> deleteDaysBefore(LocalDate firstKept) throws SQLException, IOException {
+    if (closed) {
+      throw new IllegalStateException("the lake writer is closed");
+    }
+    if (buffer != null && !buffer.isEmpty()) {
+      flush();
+    }
+    List<String> deleted = LakeRetention.deleteDaysBefore(dir, firstKept);
+    toCompact.keySet().removeIf(day -> day.isBefore(firstKept));
+    toSweep.removeIf(day -> day.isBefore(firstKept));
+    return deleted;
+  }
+
+  private boolean isSuppressed(StoredEvent event) {
+    for (Suppressed x : suppressed) {
+      if (x.matches(event)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Forgets the buffer; files of a flush that failed half-way are deleted before the next call goes on. */

@@ -1,6 +1,7 @@
 package io.shopsense.lake;
 
 import io.shopsense.api.collect.AppendResult;
+import io.shopsense.api.collect.ErasedEvents;
 import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
@@ -8,6 +9,7 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.UserId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +42,16 @@ final class ListEventLog implements EventLog {
   @Override
   public List<StoredEvent> readByIdentity(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds,
       long afterSeq, int max) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public ErasedEvents erase(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public ErasedEvents deleteBefore(Instant cutoff) {
     throw new UnsupportedOperationException();
   }
 

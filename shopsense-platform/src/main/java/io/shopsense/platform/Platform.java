@@ -1,6 +1,9 @@
 package io.shopsense.platform;
 
+import io.shopsense.api.collect.ErasedEvents;
+import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.PersonId;
+import io.shopsense.api.id.UserId;
 import io.shopsense.api.profile.StoredProfile;
 import io.shopsense.core.access.ApiKeyService;
 import io.shopsense.core.catalog.CatalogService;
@@ -39,12 +42,19 @@ import io.shopsense.core.profile.ProfileWriter;
 import io.shopsense.core.profile.SegmentService;
 import io.shopsense.lake.LakeProfileSource;
 import io.shopsense.lake.LakeWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -90,6 +100,8 @@ public final class Platform implements AutoCloseable {
       });
   private final PrivacyRequestService privacyRequests;
   private volatile boolean started;
+  /** The lake's writer, null when the lake is off; set once in the constructor. Erasure and retention go through it. */
+  private LakeWriter lakeWriter;
   /** Consumers that hold resources (the lake writer's lock and DuckDB), closed once the pipeline has stopped. */
   private final List<AutoCloseable> closeAfterPipeline = new ArrayList<>();
   private final LedgerConsentCheck consentCheck;
@@ -154,6 +166,7 @@ public final class Platform implements AutoCloseable {
       LakeWriter lake = new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock);
       consumers.add(lake);
       closeAfterPipeline.add(lake);
+      this.lakeWriter = lake;
     }
     try {
       this.pipeline = new Pipeline(stores.eventLog(), stores.consumerOffsets(), consumers);
@@ -166,9 +179,8 @@ public final class Platform implements AutoCloseable {
 
   /**
    * Data-subject requests over every store of this platform. The erasure steps, in order: derived data, traits,
-   * quarantine, events (log and lake), the lake's identity snapshot, identities, caches, the training register.
-   * INTEGRATION: the consent ledger's section and step plug in here, and the events step takes the platform's event
-   * erasure ({@code eraseEvents}) in place of null.
+   * usage, quarantine, events (log and lake), the lake's identity snapshot, consents, identities, caches, the training
+   * register.
    */
   private PrivacyRequestService privacyRequests(IdentityConsumer identity) {
     List<PersonalDataSection> sections = new ArrayList<>(StoreSections.of(stores.identityGraph(), persons, profiles,
@@ -180,17 +192,15 @@ public final class Platform implements AutoCloseable {
     steps.add(StoreSteps.traits(stores.traitStore()));
     steps.add(StoreSteps.usageLog(stores.usageLog()));
     steps.add(StoreSteps.quarantine(stores.quarantine()));
-    // INTEGRATION (erasure branch; tried in a trial merge, the no-trace tests then pass on H2 and PostgreSQL):
-    //   steps.add(StoreSteps.events((a, u) -> {
-    //     EventErasure e = eraseEvents(a, u);
-    //     List<EventEraser.Part> parts = new ArrayList<>();
-    //     parts.add(new EventEraser.Part("event log", e.log().events(), e.log().bytesRewritten(),
-    //         e.log().files().size()));
-    //     e.lakeReport().ifPresent(l -> parts.add(new EventEraser.Part("lake", l.rowsRemoved(), l.bytesRewritten(),
-    //         l.filesRewritten())));
-    //     return parts;
-    //   }));
-    steps.add(StoreSteps.events(null));
+    steps.add(StoreSteps.events((anonymousIds, userIds) -> {
+      EventErasure erased = eraseEvents(anonymousIds, userIds);
+      List<io.shopsense.core.privacy.EventEraser.Part> parts = new ArrayList<>();
+      parts.add(new io.shopsense.core.privacy.EventEraser.Part("event log", erased.log().events(),
+          erased.log().bytesRewritten(), erased.log().files().size()));
+      erased.lakeReport().ifPresent(l -> parts.add(new io.shopsense.core.privacy.EventEraser.Part("lake",
+          l.rowsRemoved(), l.bytesRewritten(), l.filesRewritten())));
+      return parts;
+    }));
     if (settings.lake() != null) {
       // the snapshot a batch rebuild writes beside the lake holds every identifier; the next rebuild writes it again
       steps.add(StoreSteps.derivedFiles("lake_identity_snapshot", "lake identities snapshot", () -> List.of(
@@ -589,6 +599,59 @@ public final class Platform implements AutoCloseable {
     }
     LakeProfileSource.exportIdentities(stores.identityGraph(), settings.lake());
     return new LakeProfileSource(settings.lake()).fold(profileEngine, 2_000, REBUILD_THREADS, sink);
+  }
+
+  /**
+   * Erases every event of these identifiers (a person's anonymous ids and user ids, as the identity graph knows them)
+   * from the event log and then from the lake, for the erasure of a data subject; returns both reports. The lake is
+   * erased after the log, through its writer: rows still buffered are flushed and rewritten, and events the pipeline
+   * read from the log before it was erased are not written afterwards. Idempotent. Derived data (profiles, segments,
+   * identities, traits) is the caller's to erase.
+   */
+  public EventErasure eraseEvents(Set<AnonymousId> anonymousIds, Set<UserId> userIds) {
+    ErasedEvents log = stores.eventLog().erase(anonymousIds, userIds);
+    if (lakeWriter == null) {
+      return new EventErasure(log, null);
+    }
+    long erasedUpTo = stores.eventLog().lastSeq();
+    Set<String> anonymous = new HashSet<>();
+    anonymousIds.forEach(a -> anonymous.add(a.value()));
+    Set<String> users = new HashSet<>();
+    userIds.forEach(u -> users.add(u.value()));
+    try {
+      return new EventErasure(log, lakeWriter.erase(anonymous, users, erasedUpTo));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot erase from the lake: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot erase from the lake", e);
+    }
+  }
+
+  /**
+   * Retention of raw events: deletes those that happened more than {@code maxAge} ago from the event log (whole
+   * segments on the embedded log: a segment with a newer event waits) and the lake's day partitions before the
+   * cutoff's UTC day. Nothing is aggregated first: profiles already hold what they folded from the deleted events.
+   *
+   * @throws IllegalArgumentException if {@code maxAge} is not positive
+   */
+  public RetentionReport applyRetention(Duration maxAge) {
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("the retention age must be positive, was " + maxAge);
+    }
+    Instant cutoff = clock.instant().minus(maxAge);
+    ErasedEvents log = stores.eventLog().deleteBefore(cutoff);
+    LocalDate firstKept = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+    List<String> lake = List.of();
+    if (lakeWriter != null) {
+      try {
+        lake = lakeWriter.deleteDaysBefore(firstKept);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot apply retention to the lake: " + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot apply retention to the lake", e);
+      }
+    }
+    return new RetentionReport(cutoff, log, firstKept, lake);
   }
 
   @Override

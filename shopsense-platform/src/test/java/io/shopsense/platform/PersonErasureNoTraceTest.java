@@ -77,7 +77,8 @@ public class PersonErasureNoTraceTest {
     // the phone in traits identifies a person too, so the target owns every kind of identifier
     PlatformSettings settings = new PlatformSettings(d.store(), d.ingest(), new IdentitySettings(50,
         Set.of(IdentifierKind.USER_ID), Set.of(IdentifierKind.EMAIL, IdentifierKind.PHONE), 100_000), d.lake(),
-        d.profile());
+        // nothing pre-ticked: both customers answer the cookie banner, so the consent ledger holds the target's ids
+        d.profile(), d.crypto(), io.shopsense.core.consent.ConsentSettings.defaults(), d.privacyRequests());
     String requestId;
     try (Platform p = PlatformFixture.open(settings)) {
       p.segments().save("buyers", "Buyers", "ordered at least once", "behaviour.orders >= 1");
@@ -99,7 +100,9 @@ public class PersonErasureNoTraceTest {
       assertThat(access.status()).isEqualTo(RequestStatus.COMPLETED);
       Map<String, String> archive = archive(p, access.id());
       assertThat(archive).containsKeys("README.txt", "identifiers.json", "identifiers.csv", "traits.csv",
-          "profile.json", "events.json", "events.csv", "segment_memberships.csv", "messages.json", "usage_log.csv");
+          "profile.json", "events.json", "events.csv", "segment_memberships.csv", "messages.json", "usage_log.csv",
+          "consents.csv");
+      assertThat(archive.get("consents.csv")).contains("marketing_email", "cookie_banner");
       assertThat(archive.get("identifiers.csv")).contains(ANON_1, ANON_2, USER, EMAIL, PHONE);
       assertThat(archive.get("traits.csv")).contains(NAME, STREET);
       assertThat(archive.get("events.json")).contains("tgt-e1", "tgt-e6");
@@ -113,7 +116,9 @@ public class PersonErasureNoTraceTest {
       assertThat(erasure.status()).isEqualTo(RequestStatus.COMPLETED);
       assertThat(erasure.subject()).isEqualTo(PrivacyRequest.ERASED_SUBJECT);
       assertThat(erasure.report()).extracting(ReportLine::step).contains("profile", "traits", "usage_log",
-          "quarantine", "events", "lake_identity_snapshot", "identities", "caches", "training_exclusion");
+          "quarantine", "events", "lake_identity_snapshot", "consents", "identities", "caches", "training_exclusion");
+      assertThat(line(erasure, "consents", "consent_records").count()).isEqualTo(6);
+      assertThat(line(erasure, "events", "event log").count()).isPositive();
       assertThat(line(erasure, "identities", "identifiers").count()).isEqualTo(5);
       assertThat(line(erasure, "identities", "persons").count()).isEqualTo(2);
       assertThat(line(erasure, "quarantine", "quarantine").count()).isEqualTo(1);
@@ -151,6 +156,7 @@ public class PersonErasureNoTraceTest {
     assertThat(rows.get("traits")).isPositive();
     assertThat(rows.get("quarantine")).isEqualTo(1);
     assertThat(rows.get("profiles")).isEqualTo(1);
+    assertThat(rows.get("consent_records")).isEqualTo(3);
     assertThat(rows.get("privacy_requests")).isEqualTo(4);
     assertThat(requestId).isNotBlank();
     assertThat(traces).as("traces of the erased person").isEmpty();
@@ -162,6 +168,9 @@ public class PersonErasureNoTraceTest {
     String t1 = now.minusSeconds(3_000).toString();
     String t2 = now.minusSeconds(2_400).toString();
     var accepted = PlatformFixture.ingest(p, now,
+        consent("tgt-c1", "'anonymousId':'" + ANON_1 + "'", t0),
+        consent("tgt-c2", "'anonymousId':'" + ANON_2 + "'", t0),
+        consent("oth-c1", "'userId':'" + OTHER_USER + "'", t0),
         "{'type':'page','messageId':'tgt-e1','anonymousId':'" + ANON_1 + "','name':'Home','timestamp':'" + t0 + "'}",
         "{'type':'track','event':'Product Viewed','messageId':'tgt-e2','anonymousId':'" + ANON_1 + "','timestamp':'"
             + t0 + "','properties':{'product_id':'p-1','price':10}}",
@@ -188,8 +197,14 @@ public class PersonErasureNoTraceTest {
             + "','context':{'traits':{'email':'" + EMAIL.toUpperCase(Locale.ROOT) + "'}},'properties':{'revenue':5}}",
         "{'type':'track','event':'Order Completed','messageId':'oth-bad','userId':'" + OTHER_USER + "','timestamp':'"
             + t2 + "','properties':{'revenue':5}}");
-    assertThat(accepted.count(EventOutcome.Status.ACCEPTED)).isEqualTo(9);
+    assertThat(accepted.count(EventOutcome.Status.ACCEPTED)).isEqualTo(12);
     assertThat(accepted.count(EventOutcome.Status.REJECTED)).isEqualTo(2);
+  }
+
+  private static String consent(String messageId, String ids, String at) {
+    return "{'type':'track','event':'Consent Updated','messageId':'" + messageId + "'," + ids + ",'timestamp':'" + at
+        + "','properties':{'purposes':{'analytics':true,'personalisation':true,'marketing_email':true},"
+        + "'notice_version':'2026-05','source':'cookie_banner'}}";
   }
 
   private static ReportLine line(PrivacyRequest r, String step, String where) {

@@ -4,6 +4,7 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.UserId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,24 @@ public interface EventLog extends AutoCloseable {
    * consumers that follow the log.
    */
   boolean awaitAfter(long afterSeq, Duration timeout) throws InterruptedException;
+
+  /**
+   * Removes every stored event whose anonymous id is one of {@code anonymousIds} or whose user id is one of
+   * {@code userIds} (an alias's previous id counts as both), so that no copy of them is left in the log's storage.
+   * Called by the erasure of a data subject. The other events keep their sequence numbers, and consumers that follow
+   * the log go on reading after their position without seeing the removed ones. Idempotent: erasing again removes
+   * nothing more. A later append of an erased event's message id (a client's retry) is still recognised as a
+   * {@code DUPLICATE} of the erased sequence number, from a one-way digest of the id; the event itself is gone.
+   * Either collection may be empty, not null. Returns once the removal is durable.
+   */
+  ErasedEvents erase(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds);
+
+  /**
+   * Retention: removes stored events whose timestamp is before {@code cutoff}. A backend may keep some older events
+   * for a while when they share a storage unit with newer ones (the segment log deletes whole segments only), never
+   * the other way round. Sequence numbers of the remaining events do not change. Returns what was removed.
+   */
+  ErasedEvents deleteBefore(Instant cutoff);
 
   @Override
   void close();

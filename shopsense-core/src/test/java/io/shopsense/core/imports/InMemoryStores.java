@@ -4,6 +4,7 @@ import io.shopsense.api.Slice;
 import io.shopsense.api.catalog.Catalog;
 import io.shopsense.api.catalog.Product;
 import io.shopsense.api.collect.AppendResult;
+import io.shopsense.api.collect.ErasedEvents;
 import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.NewQuarantineEntry;
@@ -94,6 +95,16 @@ final class InMemoryStores {
       return events.stream().filter(e -> e.seq() > afterSeq)
           .filter(e -> anonymousIds.contains(e.envelope().anonymousId()) || userIds.contains(e.envelope().userId()))
           .limit(max).collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized ErasedEvents erase(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds) {
+      throw new UnsupportedOperationException("the import tests erase nothing");
+    }
+
+    @Override
+    public synchronized ErasedEvents deleteBefore(Instant cutoff) {
+      throw new UnsupportedOperationException("the import tests delete nothing");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopsense.api.collect.AppendResult;
 import io.shopsense.api.collect.AppendResult.Outcome;
+import io.shopsense.api.collect.ErasedEvents;
 import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
@@ -13,6 +14,7 @@ import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -254,6 +256,148 @@ public abstract class EventLogContract {
     assertThat(log.awaitAfter(0, Duration.ofSeconds(10))).isTrue();
     writer.join();
     assertThat(log.awaitAfter(log.lastSeq(), Duration.ofMillis(20))).isFalse();
+  }
+
+  // ---- erasure (issue 4): a data subject's events leave the log, the others keep their numbers ----
+
+  /** Events of person P (anonymous a-p, user u-p, an alias from a-p), of another person, and a mixed log. */
+  private List<AppendResult> appendTwoPersons() {
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      events.add(track("other-" + i, "a-other", i % 2 == 0 ? null : "u-other"));
+      if (i % 3 == 0) {
+        events.add(track("p-anon-" + i, "a-p", null));
+      }
+      if (i % 5 == 0) {
+        events.add(track("p-user-" + i, null, "u-p"));
+      }
+    }
+    events.add(Envelopes.alias("p-alias", "a-p", "u-p2"));
+    events.add(track("other-last", "a-other", null));
+    return log.append(events);
+  }
+
+  private static boolean ofPersonP(StoredEvent e) {
+    return e.envelope().messageId().value().startsWith("p-");
+  }
+
+  @Test
+  void erasesEveryEventOfAPersonAndKeepsTheOthersWithTheirNumbers() {
+    appendTwoPersons();
+    List<StoredEvent> before = log.readAfter(0, 1000);
+    long personEvents = before.stream().filter(EventLogContract::ofPersonP).count();
+    long lastSeq = log.lastSeq();
+
+    ErasedEvents erased = log.erase(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")));
+
+    assertThat(erased.events()).isEqualTo(personEvents);
+    assertThat(erased.bytesRewritten()).isPositive();
+    assertThat(erased.files()).isNotEmpty();
+    List<StoredEvent> after = log.readAfter(0, 1000);
+    assertThat(after).noneMatch(EventLogContract::ofPersonP);
+    List<StoredEvent> others = before.stream().filter(e -> !ofPersonP(e)).toList();
+    assertThat(after).extracting(StoredEvent::seq).containsExactlyElementsOf(others.stream().map(StoredEvent::seq)
+        .toList());
+    for (int i = 0; i < others.size(); i++) {
+      assertSameEnvelope(after.get(i).envelope(), others.get(i).envelope());
+    }
+    assertThat(log.count()).isEqualTo(before.size() - personEvents);
+    assertThat(log.lastSeq()).isEqualTo(lastSeq);
+    assertThat(log.find(MessageId.of("p-anon-3"))).isEmpty();
+    assertThat(log.find(MessageId.of("p-alias"))).isEmpty();
+    assertThat(log.find(MessageId.of("other-3"))).isPresent();
+    assertThat(log.readByIdentity(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")), 0, 100)).isEmpty();
+    assertThat(log.readByIdentity(List.of(AnonymousId.of("a-other")), List.of(), 0, 100)).hasSize(31);
+  }
+
+  @Test
+  void erasureIsIdempotentAndFindsNothingForUnknownPersons() {
+    appendTwoPersons();
+    assertThat(log.erase(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p"))).events()).isPositive();
+
+    assertThat(log.erase(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")))).isEqualTo(ErasedEvents.none());
+    assertThat(log.erase(List.of(AnonymousId.of("nobody")), List.of())).isEqualTo(ErasedEvents.none());
+    assertThat(log.erase(List.of(), List.of())).isEqualTo(ErasedEvents.none());
+  }
+
+  @Test
+  void aRetriedCopyOfAnErasedEventIsADuplicateAndNotStoredAgain() throws Exception {
+    List<AppendResult> stored = appendTwoPersons();
+    log.erase(List.of(AnonymousId.of("a-p")), List.of());
+    long count = log.count();
+
+    List<AppendResult> retried = log.append(List.of(track("p-anon-0", "a-p", null)));
+
+    assertThat(retried).containsExactly(AppendResult.duplicate(stored.get(1).seq()));
+    assertThat(log.count()).isEqualTo(count);
+    log = reopen(log);
+    assertThat(log.append(List.of(track("p-anon-0", "a-p", null)))).containsExactly(
+        AppendResult.duplicate(stored.get(1).seq()));
+    assertThat(log.count()).isEqualTo(count);
+  }
+
+  @Test
+  void anErasureLastsAcrossARestart() throws Exception {
+    appendTwoPersons();
+    log.erase(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")));
+    List<StoredEvent> after = log.readAfter(0, 1000);
+    long count = log.count();
+
+    log = reopen(log);
+
+    assertThat(log.readAfter(0, 1000)).extracting(StoredEvent::seq)
+        .containsExactlyElementsOf(after.stream().map(StoredEvent::seq).toList());
+    assertThat(log.count()).isEqualTo(count);
+    assertThat(log.readByIdentity(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")), 0, 100)).isEmpty();
+  }
+
+  @Test
+  void aConsumerFollowingTheLogGoesOnAfterAnErasure() {
+    appendTwoPersons();
+    long cursor = log.readAfter(0, 20).get(19).seq();
+    long last = log.lastSeq();
+    // the newest event is the person's: its number stays taken
+    log.append(List.of(track("p-newest", "a-p", null)));
+    log.erase(List.of(AnonymousId.of("a-p")), List.of(UserId.of("u-p")));
+
+    List<AppendResult> more = log.append(List.of(track("later", "a-other", null)));
+
+    assertThat(more.get(0).seq()).isGreaterThan(last + 1);
+    List<StoredEvent> read = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+    for (List<StoredEvent> page = log.readAfter(cursor, 3); !page.isEmpty();
+        page = log.readAfter(page.get(page.size() - 1).seq(), 3)) {
+      pageSizes.add(page.size());
+      read.addAll(page);
+    }
+    // pages skip the erased numbers and are full until the end
+    assertThat(pageSizes.subList(0, pageSizes.size() - 1)).containsOnly(3);
+    assertThat(read).noneMatch(EventLogContract::ofPersonP);
+    assertThat(read.get(read.size() - 1).envelope().messageId().value()).isEqualTo("later");
+    assertThat(read).extracting(StoredEvent::seq).isSorted().allMatch(seq -> seq > cursor);
+  }
+
+  @Test
+  void retentionNeverDeletesEventsAtOrAfterTheCutoff() {
+    Instant old = Envelopes.T0.minus(Duration.ofDays(800));
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      events.add(track("old-" + i, "a" + i, null, old.plusSeconds(i)));
+    }
+    for (int i = 0; i < 40; i++) {
+      events.add(track("new-" + i, "a" + i, null, Envelopes.T0.plusSeconds(i)));
+    }
+    log.append(events);
+
+    ErasedEvents deleted = log.deleteBefore(Envelopes.T0);
+
+    List<StoredEvent> left = log.readAfter(0, 1000);
+    assertThat(left).filteredOn(e -> e.envelope().messageId().value().startsWith("new-")).hasSize(40);
+    assertThat(left).hasSize(80 - (int) deleted.events());
+    assertThat(log.count()).isEqualTo(80 - deleted.events());
+    assertThat(left).allMatch(e -> e.envelope().messageId().value().startsWith("new-")
+        || e.envelope().timestamp().isBefore(Envelopes.T0));
+    assertThat(log.deleteBefore(old)).isEqualTo(ErasedEvents.none());
   }
 
   private static void assertSameEnvelope(EventEnvelope actual, EventEnvelope expected) {

@@ -1,6 +1,8 @@
 package io.shopsense.store.jdbc;
 
 import io.shopsense.api.collect.AppendResult;
+import io.shopsense.api.collect.ErasedEvents;
+import io.shopsense.api.collect.ErasedMessageIds;
 import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
@@ -9,11 +11,14 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -71,11 +76,7 @@ final class PostgresEventLog implements EventLog {
 
   private Map<String, AppendResult> appendLocked(Connection c, Map<String, EventEnvelope> unique)
       throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
-      lock.setInt(1, LOCK_CLASS);
-      lock.setString(2, schema);
-      lock.execute();
-    }
+    lock(c);
     // statements after the lock see every append committed before it was granted
     Map<String, AppendResult> results = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement("select message_id, seq from events where message_id = any(?)")) {
@@ -86,15 +87,13 @@ final class PostgresEventLog implements EventLog {
         }
       }
     }
+    if (results.size() < unique.size()) {
+      findErased(c, unique, results);
+    }
     if (results.size() == unique.size()) {
       return results;
     }
-    long seq;
-    try (PreparedStatement ps = c.prepareStatement("select coalesce(max(seq), 0) from events");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      seq = rs.getLong(1);
-    }
+    long seq = highestSeq(c);
     // every writer holds the lock, so no insert conflicts; "on conflict do nothing" guards a foreign writer
     try (PreparedStatement ps = c.prepareStatement("insert into events (" + COLUMNS
         + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
@@ -110,6 +109,155 @@ final class PostgresEventLog implements EventLog {
       ps.executeBatch();
     }
     return results;
+  }
+
+  /** Retries of erased events are duplicates of the erased sequence number, found by their id's digest. */
+  private static void findErased(Connection c, Map<String, EventEnvelope> unique, Map<String, AppendResult> results)
+      throws SQLException {
+    Map<ByteBuffer, String> byDigest = new HashMap<>();
+    for (String id : unique.keySet()) {
+      if (!results.containsKey(id)) {
+        byDigest.put(ByteBuffer.wrap(ErasedMessageIds.digest(id)), id);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "select message_digest, seq from erased_events where message_digest = any(?)")) {
+      byte[][] digests = byDigest.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
+      ps.setArray(1, c.createArrayOf("bytea", digests));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          results.put(byDigest.get(ByteBuffer.wrap(rs.getBytes(1))), AppendResult.duplicate(rs.getLong(2)));
+        }
+      }
+    }
+  }
+
+  /** The highest number ever given: erased and deleted events keep theirs taken. */
+  private static long highestSeq(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select greatest((select coalesce(max(seq), 0) from events),"
+        + " (select coalesce(max(seq), 0) from erased_events))");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * {@inheritDoc} In one transaction under the append lock: the events' numbers and message-id digests go to
+   * {@code erased_events}, the rows are deleted; then the table is vacuumed (outside a unit of work), so the dead rows'
+   * space is reclaimed rather than left until autovacuum. What PostgreSQL still holds after that (old WAL segments, a
+   * base backup) is the database operator's to expire; the ADR on erasure says so. {@code bytesRewritten} is the size
+   * of the deleted rows.
+   */
+  @Override
+  public ErasedEvents erase(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds) {
+    checkOpen();
+    Set<String> anonymous = new LinkedHashSet<>();
+    anonymousIds.forEach(a -> anonymous.add(a.value()));
+    Set<String> users = new LinkedHashSet<>();
+    userIds.forEach(u -> users.add(u.value()));
+    if (anonymous.isEmpty() && users.isEmpty()) {
+      return ErasedEvents.none();
+    }
+    Set<String> previous = new LinkedHashSet<>(anonymous);
+    previous.addAll(users);
+    long[] counts = sql.tx(c -> {
+      lock(c);
+      List<Long> seqs = new ArrayList<>();
+      long bytes = 0;
+      try (PreparedStatement ps = c.prepareStatement("select seq, message_id, pg_column_size(events.*) from events"
+          + " where anonymous_id = any(?) or user_id = any(?) or previous_id = any(?)")) {
+        ps.setArray(1, Sql.texts(c, anonymous));
+        ps.setArray(2, Sql.texts(c, users));
+        ps.setArray(3, Sql.texts(c, previous));
+        try (ResultSet rs = ps.executeQuery();
+            PreparedStatement keep = c.prepareStatement(
+                "insert into erased_events (seq, message_digest) values (?, ?) on conflict do nothing")) {
+          while (rs.next()) {
+            seqs.add(rs.getLong(1));
+            keep.setLong(1, rs.getLong(1));
+            keep.setBytes(2, ErasedMessageIds.digest(rs.getString(2)));
+            keep.addBatch();
+            bytes += rs.getLong(3);
+          }
+          if (!seqs.isEmpty()) {
+            keep.executeBatch();
+          }
+        }
+      }
+      if (!seqs.isEmpty()) {
+        try (PreparedStatement del = c.prepareStatement("delete from events where seq = any(?)")) {
+          del.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+          del.executeUpdate();
+        }
+      }
+      return new long[] {seqs.size(), bytes};
+    });
+    if (counts[0] > 0) {
+      vacuum();
+    }
+    return new ErasedEvents(counts[0], counts[1], counts[0] > 0 ? List.of("events") : List.of());
+  }
+
+  /**
+   * {@inheritDoc} Deletes exactly the events before the cutoff; the highest number deleted is kept in
+   * {@code erased_events} (without a digest) so that numbering goes on above it.
+   */
+  @Override
+  public ErasedEvents deleteBefore(Instant cutoff) {
+    checkOpen();
+    long[] counts = sql.tx(c -> {
+      lock(c);
+      long deleted;
+      long highest;
+      long bytes;
+      try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(max(seq), 0),"
+          + " coalesce(sum(pg_column_size(events.*)), 0) from events where ts < ?")) {
+        Sql.setInstant(ps, 1, cutoff);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          deleted = rs.getLong(1);
+          highest = rs.getLong(2);
+          bytes = rs.getLong(3);
+        }
+      }
+      if (deleted > 0) {
+        try (PreparedStatement mark = c.prepareStatement(
+            "insert into erased_events (seq, message_digest) values (?, null) on conflict do nothing")) {
+          mark.setLong(1, highest);
+          mark.executeUpdate();
+        }
+        try (PreparedStatement del = c.prepareStatement("delete from events where ts < ?")) {
+          Sql.setInstant(del, 1, cutoff);
+          del.executeUpdate();
+        }
+      }
+      return new long[] {deleted, bytes};
+    });
+    if (counts[0] > 0) {
+      vacuum();
+    }
+    return new ErasedEvents(counts[0], 0, counts[0] > 0 ? List.of("events") : List.of());
+  }
+
+  private void lock(Connection c) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+      lock.setInt(1, LOCK_CLASS);
+      lock.setString(2, schema);
+      lock.execute();
+    }
+  }
+
+  /** Reclaims the deleted rows' space now; needs auto-commit, so it is skipped inside a unit of work. */
+  private void vacuum() {
+    sql.read(c -> {
+      if (c.getAutoCommit()) {
+        try (Statement s = c.createStatement()) {
+          s.execute("vacuum events");
+        }
+      }
+      return null;
+    });
   }
 
   private static void bind(PreparedStatement ps, long seq, EventEnvelope e) throws SQLException {
@@ -170,10 +318,11 @@ final class PostgresEventLog implements EventLog {
         });
   }
 
+  /** {@inheritDoc} Erased and deleted events count: their numbers are never given again. */
   @Override
   public long lastSeq() {
     checkOpen();
-    return single("select coalesce(max(seq), 0) from events");
+    return sql.read(PostgresEventLog::highestSeq);
   }
 
   @Override

@@ -116,4 +116,43 @@ class PostgresEventLogIT extends EventLogContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void retentionDeletesExactlyTheOldEventsAndNumberingGoesOnAboveThem() throws Exception {
+    java.time.Instant cutoff = io.shopsense.store.contract.Envelopes.T0;
+    log.append(List.of(track("new-1", "a", null, cutoff.plusSeconds(1)),
+        track("old-1", "a", null, cutoff.minusSeconds(10)), track("old-2", "b", null, cutoff.minusSeconds(5))));
+
+    io.shopsense.api.collect.ErasedEvents deleted = log.deleteBefore(cutoff);
+
+    assertThat(deleted.events()).isEqualTo(2);
+    assertThat(log.readAfter(0, 10)).extracting(e -> e.envelope().messageId().value()).containsExactly("new-1");
+    assertThat(log.lastSeq()).isEqualTo(3);
+    log = reopen(log);
+    assertThat(log.append(List.of(track("later", "a", null))).get(0).seq()).isEqualTo(4);
+  }
+
+  @Test
+  void erasureLeavesNoRowOfThePersonAndKeepsOnlyDigestsOfTheirMessageIds() throws Exception {
+    log.append(List.of(track("m-a", "anon-secret", null), track("m-b", null, "user-secret"), track("m-c", "x", null)));
+
+    log.erase(List.of(io.shopsense.api.id.AnonymousId.of("anon-secret")),
+        List.of(io.shopsense.api.id.UserId.of("user-secret")));
+
+    try (var c = stores.current().dataSource().getConnection(); var st = c.createStatement()) {
+      try (var rs = st.executeQuery("select count(*) from events where anonymous_id = 'anon-secret'"
+          + " or user_id = 'user-secret' or previous_id like '%secret%'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+      try (var rs = st.executeQuery("select seq, message_digest from erased_events order by seq")) {
+        List<Long> seqs = new ArrayList<>();
+        while (rs.next()) {
+          seqs.add(rs.getLong(1));
+          assertThat(rs.getBytes(2)).hasSize(32);
+        }
+        assertThat(seqs).containsExactly(1L, 2L);
+      }
+    }
+  }
 }

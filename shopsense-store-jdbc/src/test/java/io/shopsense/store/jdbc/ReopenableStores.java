@@ -40,6 +40,14 @@ final class ReopenableStores {
     return current;
   }
 
+  /** The stores opened last, still open. */
+  JdbcStores current() {
+    if (current == null) {
+      throw new IllegalStateException("the stores are not open");
+    }
+    return current;
+  }
+
   void close() {
     if (current != null) {
       current.close();

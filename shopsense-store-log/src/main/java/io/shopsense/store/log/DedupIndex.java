@@ -72,6 +72,15 @@ final class DedupIndex {
     }
   }
 
+  /** Forgets the id stored at {@code seq} (erased or deleted by retention); nothing if it is not indexed there. */
+  void remove(long hash, String messageId, long seq) {
+    if (Integer.toUnsignedLong(byHash.get(hash)) == seq) {
+      byHash.remove(hash);
+    } else if (!collided.isEmpty() && collided.getLong(messageId) == seq) {
+      collided.removeLong(messageId);
+    }
+  }
+
   void addAll(DedupIndex group) {
     group.byHash.long2IntEntrySet().fastForEach(e -> byHash.put(e.getLongKey(), e.getIntValue()));
     collided.putAll(group.collided);

@@ -45,7 +45,26 @@ final class GroupCommitter {
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
   private final CRC32C crc = new CRC32C();
 
-  private record Request(List<PreparedRecord> records, CompletableFuture<List<AppendResult>> done) {}
+  private record Request(List<PreparedRecord> records, CompletableFuture<List<AppendResult>> done,
+      Exclusive work, CompletableFuture<Object> workDone) {}
+
+  /**
+   * Maintenance that must not interleave with appends (erasure, retention): runs on the writer thread between two
+   * groups, with every earlier append committed and nothing buffered. It may replace the active segment through
+   * {@link Writer#replaceActive}. A failure of it fails the log as a failed write does (the files may have changed
+   * under the index): only a reopen, which rebuilds the index from the files, is safe afterwards.
+   */
+  @FunctionalInterface
+  interface Exclusive {
+    Object run(Writer writer) throws IOException;
+  }
+
+  /** What maintenance work sees of the writer. */
+  interface Writer {
+    Segment active();
+
+    void replaceActive(Segment segment);
+  }
 
   GroupCommitter(Path directory, SegmentLogSettings settings, LogIndex index, LogReader reader) {
     this.directory = directory;
@@ -64,7 +83,19 @@ final class GroupCommitter {
 
   /** Queues the records; the future completes once they are durable and visible to readers. */
   CompletableFuture<List<AppendResult>> submit(List<PreparedRecord> records) {
-    Request request = new Request(records, new CompletableFuture<>());
+    Request request = new Request(records, new CompletableFuture<>(), null, null);
+    enqueue(request);
+    return request.done();
+  }
+
+  /** Queues maintenance work behind the appends queued so far; the future completes with its result. */
+  CompletableFuture<Object> submit(Exclusive work) {
+    Request request = new Request(null, null, work, new CompletableFuture<>());
+    enqueue(request);
+    return request.workDone();
+  }
+
+  private void enqueue(Request request) {
     queueLock.lock();
     try {
       if (failure != null) {
@@ -79,7 +110,6 @@ final class GroupCommitter {
     } finally {
       queueLock.unlock();
     }
-    return request.done();
   }
 
   /** Commits what is queued, then stops the writer thread. */
@@ -121,7 +151,7 @@ final class GroupCommitter {
         queueLock.unlock();
       }
       try {
-        commit(group);
+        commitInOrder(group);
       } catch (Throwable t) {
         fail(t, group);
         return;
@@ -144,6 +174,39 @@ final class GroupCommitter {
       this.firstSeq = firstSeq;
     }
   }
+
+  /** Commits the appends of the group, running any maintenance work at its place in the queue. */
+  private void commitInOrder(List<Request> group) throws IOException {
+    List<Request> appends = new ArrayList<>();
+    for (int i = 0; i < group.size(); i++) {
+      Request r = group.get(i);
+      if (r.work() == null) {
+        appends.add(r);
+        continue;
+      }
+      if (!appends.isEmpty()) {
+        commit(appends);
+        appends.clear();
+      }
+      // a failure fails this request and every one not completed yet, with the log
+      r.workDone().complete(r.work().run(writerView));
+    }
+    if (!appends.isEmpty()) {
+      commit(appends);
+    }
+  }
+
+  private final Writer writerView = new Writer() {
+    @Override
+    public Segment active() {
+      return active;
+    }
+
+    @Override
+    public void replaceActive(Segment segment) {
+      active = segment;
+    }
+  };
 
   private void commit(List<Request> group) throws IOException {
     Batch batch = new Batch(nextSeq);
@@ -173,6 +236,10 @@ final class GroupCommitter {
         if (copy == 0) {
           copy = batch.fresh.find(r.idHash(), r.messageId(),
               seq -> batch.freshIds.get((int) (seq - batch.firstSeq)));
+        }
+        if (copy == 0) {
+          // a retry of an erased event: still a duplicate, recognised by its id's digest
+          copy = index.erased.find(r);
         }
         if (copy != 0) {
           out.add(AppendResult.duplicate(copy));
@@ -258,7 +325,11 @@ final class GroupCommitter {
             + "; these events may or may not be stored, and the log takes no appends until it is reopened", io)
         : new IllegalStateException("the event log's writer failed; reopen the log", t);
     for (Request r : pending) {
-      r.done().completeExceptionally(error);
+      if (r.work() != null) {
+        r.workDone().completeExceptionally(error);
+      } else if (!r.done().isDone()) {
+        r.done().completeExceptionally(error);
+      }
     }
   }
 }

@@ -37,17 +37,24 @@ final class LogIndex {
   private final Condition committed = commitLock.newCondition();
 
   private final List<Segment> segments;
-  private final long firstSeq;
+  private volatile long firstSeq;
   final DedupIndex dedup;
+  /** Digests of erased message ids; guarded like {@link #dedup}. */
+  final ErasedIds erased;
   private volatile long committedSeq;
   private volatile boolean closed;
   /** Group commits published, for the benchmark's events-per-fsync figure. */
   private volatile long commits;
 
   LogIndex(List<Segment> segments, DedupIndex dedup, long committedSeq) {
+    this(segments, dedup, new ErasedIds(), committedSeq);
+  }
+
+  LogIndex(List<Segment> segments, DedupIndex dedup, ErasedIds erased, long committedSeq) {
     this.segments = new ArrayList<>(segments);
     this.firstSeq = segments.get(0).firstSeq;
     this.dedup = dedup;
+    this.erased = erased;
     this.committedSeq = committedSeq;
   }
 
@@ -59,8 +66,76 @@ final class LogIndex {
     return commits;
   }
 
+  /** Stored events: the committed sequence numbers from the first segment's on, less the erased ones. */
   long count() {
-    return committedSeq - firstSeq + 1;
+    read.lock();
+    try {
+      long tombstones = 0;
+      for (Segment s : segments) {
+        tombstones += s.tombstones;
+      }
+      return committedSeq - firstSeq + 1 - tombstones;
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /** The segments, oldest first, as they are now. For the writer thread's maintenance work. */
+  List<Segment> segments() {
+    read.lock();
+    try {
+      return List.copyOf(segments);
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /**
+   * Puts a rewritten segment in the place of the old one and forgets the erased events' ids (keeping their digests);
+   * then retires the old one, so a reader still on it starts over. Writer thread only.
+   */
+  void replace(Segment old, SegmentRewrite.Result rewritten) throws IOException {
+    write.lock();
+    try {
+      int i = segments.indexOf(old);
+      if (i < 0) {
+        throw new IllegalStateException("segment " + old.file + " is not in the index");
+      }
+      segments.set(i, rewritten.segment());
+      for (SegmentRewrite.Erased e : rewritten.erased()) {
+        dedup.remove(e.idHash(), e.messageId(), e.seq());
+        erased.add(e.digest(), e.seq());
+      }
+    } finally {
+      write.unlock();
+    }
+    old.retire();
+  }
+
+  /**
+   * Drops the {@code n} oldest segments from the index (retention) and forgets their ids; the caller deletes the
+   * files afterwards. Never the last segment. Writer thread only.
+   */
+  void dropOldest(int n, List<SegmentRewrite.Erased> ids, List<byte[]> digests) throws IOException {
+    List<Segment> dropped;
+    write.lock();
+    try {
+      if (n >= segments.size()) {
+        throw new IllegalStateException("the active segment cannot be dropped");
+      }
+      dropped = new ArrayList<>(segments.subList(0, n));
+      segments.subList(0, n).clear();
+      firstSeq = segments.get(0).firstSeq;
+      for (SegmentRewrite.Erased e : ids) {
+        dedup.remove(e.idHash(), e.messageId(), e.seq());
+      }
+      digests.forEach(erased::remove);
+    } finally {
+      write.unlock();
+    }
+    for (Segment s : dropped) {
+      s.retire();
+    }
   }
 
   /** The segment the writer appends to after opening. */

@@ -27,23 +27,55 @@ final class LogReader {
     this.index = index;
   }
 
+  /**
+   * Thrown by a read that met a segment an erasure or retention replaced meanwhile: the public reads start over from
+   * the index, which no longer lists it.
+   */
+  private static final class SegmentRetired extends RuntimeException {
+    SegmentRetired() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Erased events' frames are skipped: a page is filled from the records after them. */
   List<StoredEvent> readAfter(long afterSeq, int max) {
+    while (true) {
+      try {
+        return readAfterOnce(afterSeq, max);
+      } catch (SegmentRetired retry) {
+        // the index has the new segment already
+      }
+    }
+  }
+
+  private List<StoredEvent> readAfterOnce(long afterSeq, int max) {
     List<StoredEvent> out = new ArrayList<>();
     CRC32C crc = new CRC32C();
-    for (LogIndex.Span span : index.spansAfter(afterSeq, max)) {
-      long[] bounds = span.bounds();
-      int i = 0;
-      while (i < bounds.length - 1) {
-        int j = i + 1;
-        while (j < bounds.length - 1 && bounds[j + 1] - bounds[i] <= CHUNK_BYTES) {
-          j++;
+    long cursor = afterSeq;
+    while (out.size() < max) {
+      List<LogIndex.Span> spans = index.spansAfter(cursor, max - out.size());
+      if (spans.isEmpty()) {
+        break;
+      }
+      for (LogIndex.Span span : spans) {
+        long[] bounds = span.bounds();
+        int i = 0;
+        while (i < bounds.length - 1) {
+          int j = i + 1;
+          while (j < bounds.length - 1 && bounds[j + 1] - bounds[i] <= CHUNK_BYTES) {
+            j++;
+          }
+          ByteBuffer chunk = read(span.segment(), bounds[i], bounds[j]);
+          for (int k = i; k < j; k++) {
+            StoredEvent e = decode(span.segment(), chunk, (int) (bounds[k] - bounds[i]), bounds[k],
+                bounds[k + 1] - bounds[k], span.firstSeq() + k, crc);
+            if (e != null) {
+              out.add(e);
+            }
+          }
+          i = j;
         }
-        ByteBuffer chunk = read(span.segment(), bounds[i], bounds[j]);
-        for (int k = i; k < j; k++) {
-          out.add(decode(span.segment(), chunk, (int) (bounds[k] - bounds[i]), bounds[k], bounds[k + 1] - bounds[k],
-              span.firstSeq() + k, crc));
-        }
-        i = j;
+        cursor = span.firstSeq() + bounds.length - 2;
       }
     }
     return out;
@@ -51,26 +83,44 @@ final class LogReader {
 
   /** The stored event with this message id: the hash's owner if it is that id, else the exact collided entry. */
   Optional<StoredEvent> find(long hash, String messageId) {
-    for (LogIndex.Located candidate : index.idCandidates(hash, messageId)) {
-      StoredEvent e = read(candidate);
-      if (e.envelope().messageId().value().equals(messageId)) {
-        return Optional.of(e);
+    while (true) {
+      try {
+        for (LogIndex.Located candidate : index.idCandidates(hash, messageId)) {
+          StoredEvent e = read(candidate);
+          if (e != null && e.envelope().messageId().value().equals(messageId)) {
+            return Optional.of(e);
+          }
+        }
+        return Optional.empty();
+      } catch (SegmentRetired retry) {
+        // read again from the index
       }
     }
-    return Optional.empty();
   }
 
-  /** The message id stored at a committed sequence number. */
+  /** The message id stored at a committed sequence number, null for an erased event. Writer thread only. */
   String messageIdAt(long seq) {
     LogIndex.Located at = index.locate(seq);
     if (at == null) {
       throw new IllegalStateException("sequence number " + seq + " is indexed but not committed");
     }
-    return read(at).envelope().messageId().value();
+    // the writer thread is the only one that retires segments, so this read never meets a retired one
+    StoredEvent e = read(at);
+    return e == null ? null : e.envelope().messageId().value();
   }
 
   /** The records after {@code afterSeq} with one of the keys that {@code matches}, ascending, at most {@code max}. */
   List<StoredEvent> readByIdentity(int[] keys, Predicate<StoredEvent> matches, long afterSeq, int max) {
+    while (true) {
+      try {
+        return readByIdentityOnce(keys, matches, afterSeq, max);
+      } catch (SegmentRetired retry) {
+        // read again from the index
+      }
+    }
+  }
+
+  private List<StoredEvent> readByIdentityOnce(int[] keys, Predicate<StoredEvent> matches, long afterSeq, int max) {
     List<StoredEvent> out = new ArrayList<>();
     long cursor = afterSeq;
     while (out.size() < max) {
@@ -81,7 +131,7 @@ final class LogReader {
       }
       for (LogIndex.Located c : candidates) {
         StoredEvent e = read(c);
-        if (matches.test(e)) {
+        if (e != null && matches.test(e)) {
           out.add(e);
         }
       }
@@ -90,6 +140,7 @@ final class LogReader {
     return out;
   }
 
+  /** The event at a located record, null when it is an erased event's. */
   StoredEvent read(LogIndex.Located at) {
     ByteBuffer frame = read(at.segment(), at.start(), at.end());
     return decode(at.segment(), frame, 0, at.start(), at.end() - at.start(), at.seq(), new CRC32C());
@@ -100,6 +151,9 @@ final class LogReader {
     try {
       segment.readFully(buf, start);
     } catch (ClosedChannelException e) {
+      if (segment.retired()) {
+        throw new SegmentRetired();
+      }
       throw new IllegalStateException("the event log is closed", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + segment.file + " at byte " + start, e);
@@ -116,6 +170,12 @@ final class LogReader {
     }
     if (RecordCodec.crc(buf, at, length, crc) != buf.getInt(at + 4)) {
       throw new SegmentCorruptedException(segment.file, filePosition, "CRC mismatch");
+    }
+    if (RecordCodec.isTombstone(buf, at)) {
+      if (buf.getLong(at + RecordCodec.FRAME_HEADER_BYTES) != seq) {
+        throw new SegmentCorruptedException(segment.file, filePosition, "sequence number mismatch of an erased event");
+      }
+      return null;
     }
     try {
       StoredEvent e = RecordCodec.decode(buf, at);

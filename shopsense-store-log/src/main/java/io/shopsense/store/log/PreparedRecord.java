@@ -7,8 +7,14 @@ package io.shopsense.store.log;
  * @param idHash       the {@link IdHash} of the message id's UTF-8 bytes
  * @param identityKeys the distinct identity-index keys of the event (see {@link IdHash#identityKey})
  * @param body         the record body after the sequence number (see {@link RecordCodec})
+ * @param idDigest     the {@link ErasedIds} digest of the message id, made on the appending thread once the log holds
+ *                     erased events (so the writer need not hash); null before
  */
-record PreparedRecord(String messageId, long idHash, int[] identityKeys, byte[] body) {
+record PreparedRecord(String messageId, long idHash, int[] identityKeys, byte[] body, byte[] idDigest) {
+
+  PreparedRecord withDigest() {
+    return new PreparedRecord(messageId, idHash, identityKeys, body, ErasedIds.digest(messageId));
+  }
 
   int frameBytes() {
     return RecordCodec.FRAME_HEADER_BYTES + RecordCodec.SEQ_BYTES + body.length;

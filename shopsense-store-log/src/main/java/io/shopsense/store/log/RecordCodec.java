@@ -28,6 +28,10 @@ import java.util.zip.CRC32C;
  *          long epochSecond + int nano of timestamp, then of receivedAt,
  *          varint json length, json bytes
  * </pre>
+ * An erased event's frame keeps its sequence number and nothing else of it (see {@link #tombstone}):
+ * <pre>
+ *   body:  byte type 0 (erased), 32 bytes SHA-256 of the message id's UTF-8 bytes
+ * </pre>
  * All fixed-width numbers are big-endian. The CRC covers the length so that a damaged length is caught too. Type codes
  * are explicit, not enum ordinals, so that reordering {@link EventType} cannot change the meaning of stored data.
  */
@@ -74,7 +78,41 @@ final class RecordCodec {
     putVarint(b, json.length);
     b.put(json);
     return new PreparedRecord(e.messageId().value(), hash.hash(id, 0, id.length),
-        identityKeys(hash, anonymous, user, previous), b.array());
+        identityKeys(hash, anonymous, user, previous), b.array(), null);
+  }
+
+  /** Type code of an erased event's frame. */
+  static final byte ERASED = 0;
+  static final int DIGEST_BYTES = 32;
+  /** Offset of the type byte from the start of a frame. */
+  static final int TYPE_OFFSET = FRAME_HEADER_BYTES + SEQ_BYTES;
+
+  /**
+   * The body of an erased event: the type code 0 and a one-way digest of its message id, so that a retried copy is
+   * still recognised as a duplicate while the id itself is gone. 41 bytes with the sequence number: still above
+   * {@link #MIN_LENGTH}, so recovery's plausibility checks hold for it.
+   */
+  static byte[] tombstone(byte[] messageIdDigest) {
+    byte[] body = new byte[1 + DIGEST_BYTES];
+    body[0] = ERASED;
+    System.arraycopy(messageIdDigest, 0, body, 1, DIGEST_BYTES);
+    return body;
+  }
+
+  /** True when the frame at {@code at} of a heap buffer is an erased event's. */
+  static boolean isTombstone(ByteBuffer buf, int at) {
+    return buf.get(at + TYPE_OFFSET) == ERASED;
+  }
+
+  /** The message-id digest of the erased event's frame at {@code at}. */
+  static byte[] tombstoneDigest(ByteBuffer buf, int at) {
+    int length = buf.getInt(at);
+    if (length != SEQ_BYTES + 1 + DIGEST_BYTES) {
+      throw new IllegalArgumentException("an erased event's record has " + length + " bytes");
+    }
+    byte[] digest = new byte[DIGEST_BYTES];
+    buf.get(at + TYPE_OFFSET + 1, digest);
+    return digest;
   }
 
   /** Appends one frame to {@code out}, which must have room for {@link PreparedRecord#frameBytes()}. */

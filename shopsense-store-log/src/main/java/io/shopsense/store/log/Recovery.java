@@ -32,6 +32,7 @@ final class Recovery {
 
   private final IdHash hash;
   private final DedupIndex dedup = new DedupIndex(1024);
+  private final ErasedIds erased = new ErasedIds();
   private final CRC32C crc = new CRC32C();
   private final RecordCodec.Keys keys = new RecordCodec.Keys();
 
@@ -62,7 +63,8 @@ final class Recovery {
         segments.add(first);
         return new LogIndex(segments, dedup, 0);
       }
-      long expected = 1;
+      // retention deletes the oldest segments, so the log may start after 1
+      long expected = files.firstKey();
       for (Map.Entry<Long, Path> e : files.entrySet()) {
         boolean last = e.getKey().equals(files.lastKey());
         if (e.getKey() != expected) {
@@ -78,7 +80,7 @@ final class Recovery {
           s.seal(s.postings.sortedPostings());
         }
       }
-      return new LogIndex(segments, dedup, expected - 1);
+      return new LogIndex(segments, dedup, erased, expected - 1);
     } catch (IOException | RuntimeException e) {
       for (Segment s : segments) {
         try {
@@ -134,6 +136,16 @@ final class Recovery {
   }
 
   private void index(Segment s, ByteBuffer buf, int at, long pos, long seq) {
+    if (RecordCodec.isTombstone(buf, at)) {
+      try {
+        erased.add(RecordCodec.tombstoneDigest(buf, at), seq);
+      } catch (IllegalArgumentException e) {
+        throw new SegmentCorruptedException(s.file, pos, "undecodable record: " + e.getMessage());
+      }
+      s.offsets.add((int) pos);
+      s.tombstones++;
+      return;
+    }
     try {
       RecordCodec.readKeys(buf, at, hash, keys);
     } catch (IllegalArgumentException e) {

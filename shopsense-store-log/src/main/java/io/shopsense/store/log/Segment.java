@@ -38,6 +38,8 @@ final class Segment {
   final long firstSeq;
   private volatile FileChannel reader;
   private volatile boolean closed;
+  /** Set when an erasure or retention replaced or dropped this segment: readers start over from the index. */
+  private volatile boolean retired;
   private FileChannel writer;
   /** Bytes in the file, written by the writer thread (committed or not). Writer thread only. */
   long written;
@@ -47,6 +49,8 @@ final class Segment {
   IdentityPostings postings;
   /** End of the last committed frame. */
   long committedEnd = HEADER_BYTES;
+  /** Records that are erased events (their sequence numbers stay, nothing else of them). */
+  int tombstones;
 
   private Segment(Path file, long firstSeq, FileChannel reader, FileChannel writer, long written) {
     this.file = file;
@@ -69,13 +73,10 @@ final class Segment {
   /** Creates an empty, writable segment durably: header forced, file renamed into place, directory forced. */
   static Segment create(Path dir, long firstSeq) throws IOException {
     Path file = fileFor(dir, firstSeq);
-    Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
+    Path temp = tempFor(file);
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
-      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-      header.putInt(MAGIC).putInt(VERSION).putLong(firstSeq);
-      header.putInt(headerCrc(header));
-      header.flip();
+      ByteBuffer header = header(firstSeq);
       while (header.hasRemaining()) {
         ch.write(header);
       }
@@ -84,6 +85,19 @@ final class Segment {
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     forceDirectory(dir);
     return open(file, firstSeq, true);
+  }
+
+  /** The header of a segment that starts at {@code firstSeq}, ready to write. */
+  static ByteBuffer header(long firstSeq) {
+    ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+    header.putInt(MAGIC).putInt(VERSION).putLong(firstSeq);
+    header.putInt(headerCrc(header));
+    return header.flip();
+  }
+
+  /** The temporary name a new or rewritten segment file is written under; recovery deletes such files. */
+  static Path tempFor(Path file) {
+    return file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
   }
 
   /** Opens an existing segment and checks its header; {@code writable} for the last segment. */
@@ -225,6 +239,16 @@ final class Segment {
       writer.close();
       writer = null;
     }
+  }
+
+  /** Closes a segment the index no longer lists; a reader still on it gets {@link #retired()} and starts over. */
+  void retire() throws IOException {
+    retired = true;
+    close();
+  }
+
+  boolean retired() {
+    return retired;
   }
 
   void close() throws IOException {

@@ -2,6 +2,7 @@ package io.shopsense.store.log;
 
 import io.shopsense.api.collect.AppendResult;
 import io.shopsense.api.collect.EventEnvelope;
+import io.shopsense.api.collect.ErasedEvents;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
 import io.shopsense.api.id.AnonymousId;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,6 +41,10 @@ import java.util.function.Predicate;
  * {@link IllegalStateException}), scans every record to rebuild the indexes, cuts a torn tail off the last segment,
  * and fails with {@link SegmentCorruptedException} on any other damage. It costs one sequential read of the log.
  *
+ * <p><b>Erasure and retention</b> ({@link #erase}, {@link #deleteBefore}) rewrite or delete whole segment files,
+ * atomically each; an erased event keeps its sequence number as a frame holding only a digest of its message id, so
+ * numbering, consumers' positions and recovery are unaffected (ADR 0016).
+ *
  * <p><b>Memory.</b> About 30–45 bytes of heap per stored event: a 12-byte slot per message id in an open hash map, a
  * 4-byte offset per record and 8 bytes per identity the event carries. The log holds at most 2<sup>32</sup>−1
  * events.
@@ -54,6 +60,10 @@ public final class SegmentEventLog implements EventLog {
   private final LogIndex index;
   private final LogReader reader;
   private final GroupCommitter committer;
+  private final LogMaintenance maintenance;
+  /** One erasure or retention run at a time: they prepare files from the index they read. */
+  private final java.util.concurrent.locks.ReentrantLock maintenanceLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private volatile boolean closed;
 
   private SegmentEventLog(Path directory, SegmentLogSettings settings, IdHash hash, DirectoryLock lock,
@@ -64,6 +74,7 @@ public final class SegmentEventLog implements EventLog {
     this.index = index;
     this.reader = new LogReader(index);
     this.committer = new GroupCommitter(directory, settings, index, reader);
+    this.maintenance = new LogMaintenance(index, reader, hash);
     committer.start();
   }
 
@@ -114,8 +125,11 @@ public final class SegmentEventLog implements EventLog {
       return List.of();
     }
     List<PreparedRecord> prepared = new ArrayList<>(envelopes.size());
+    // once events were erased, retries are checked against their ids' digests: hash here, not on the writer thread
+    boolean digest = index.erased.any();
     for (EventEnvelope e : envelopes) {
-      prepared.add(RecordCodec.prepare(Objects.requireNonNull(e, "envelope"), hash));
+      PreparedRecord r = RecordCodec.prepare(Objects.requireNonNull(e, "envelope"), hash);
+      prepared.add(digest ? r.withDigest() : r);
     }
     try {
       return committer.submit(prepared).join();
@@ -148,6 +162,72 @@ public final class SegmentEventLog implements EventLog {
       long afterSeq, int max) {
     ensureOpen();
     requireMax(max);
+    IdentityQuery q = identityQuery(anonymousIds, userIds);
+    if (q.keys().length == 0 || max == 0) {
+      return List.of();
+    }
+    return reader.readByIdentity(q.keys(), q.matches(), afterSeq, max);
+  }
+
+  /**
+   * {@inheritDoc} Each segment holding such an event is written again with the event replaced by a frame that keeps
+   * only its sequence number and a SHA-256 digest of its message id (see {@link RecordCodec}), then renamed over the
+   * old file; the in-memory indexes are rebuilt for it, so no identifier of the event is left in a file or index of
+   * the log. Sealed segments are written beside appends; appends wait while the files are renamed into place and
+   * while the segment being appended to, if it holds such an event, is rewritten. Either collection may be null,
+   * meaning empty.
+   *
+   * @throws UncheckedIOException if a file cannot be written; the log then takes no appends until it is reopened
+   *                              (every file is the old or the new one; erasing again after the reopen finishes it)
+   */
+  @Override
+  public ErasedEvents erase(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds) {
+    ensureOpen();
+    IdentityQuery q = identityQuery(anonymousIds, userIds);
+    if (q.keys().length == 0) {
+      return ErasedEvents.none();
+    }
+    maintenanceLock.lock();
+    try {
+      return maintenance.erase(committer, q.keys(), q.matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot erase from the event log in " + directory, e);
+    } finally {
+      maintenanceLock.unlock();
+    }
+  }
+
+  /**
+   * {@inheritDoc} Deletes whole segments only, oldest first, and never the one being appended to: a segment with one
+   * event at or after the cutoff stays whole (with its older events) until that event is old too.
+   */
+  @Override
+  public ErasedEvents deleteBefore(Instant cutoff) {
+    ensureOpen();
+    Objects.requireNonNull(cutoff, "cutoff");
+    maintenanceLock.lock();
+    try {
+      return (ErasedEvents) await(committer.submit(w -> maintenance.deleteBefore(w, cutoff)));
+    } finally {
+      maintenanceLock.unlock();
+    }
+  }
+
+  static Object await(java.util.concurrent.CompletableFuture<Object> done) {
+    try {
+      return done.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** The identity keys to look up and the exact test of a candidate (keys are 32-bit hashes and may collide). */
+  private record IdentityQuery(int[] keys, Predicate<StoredEvent> matches) {}
+
+  private IdentityQuery identityQuery(Collection<AnonymousId> anonymousIds, Collection<UserId> userIds) {
     Set<String> anonymous = new HashSet<>();
     Set<String> users = new HashSet<>();
     List<Integer> keys = new ArrayList<>();
@@ -163,9 +243,6 @@ public final class SegmentEventLog implements EventLog {
         keys.add(identityKey(IdHash.USER, u.value()));
       }
     }
-    if (keys.isEmpty() || max == 0) {
-      return List.of();
-    }
     Predicate<StoredEvent> matches = e -> {
       EventEnvelope env = e.envelope();
       String previous = env.previousId();
@@ -173,8 +250,7 @@ public final class SegmentEventLog implements EventLog {
           || env.userId() != null && users.contains(env.userId().value())
           || previous != null && (anonymous.contains(previous) || users.contains(previous));
     };
-    return reader.readByIdentity(keys.stream().distinct().mapToInt(Integer::intValue).toArray(), matches, afterSeq,
-        max);
+    return new IdentityQuery(keys.stream().distinct().mapToInt(Integer::intValue).toArray(), matches);
   }
 
   @Override
