@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * the consent ledger that was not answered as accepted: every record holds a known purpose, a non-blank source and
  * notice version without control characters.
  */
+// a server of its own: the fuzzed and refused consent events would fill the quarantine other tests list
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=consent")
 class ConsentFuzzTest extends ServerTestBase {
   static final long SEED = 20261122L;
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code Consent Updated} event over {@code /v1/batch}. The test server declares analytics and personalisation strictly
  * necessary (see {@link ServerTestBase}); every other purpose is left to consent, so both kinds show here.
  */
+// a server of its own: the fuzzed and refused consent events would fill the quarantine other tests list
+@org.springframework.test.context.TestPropertySource(properties = "test.server-context=consent")
 class ConsentApiTest extends ServerTestBase {
 
   private static JsonNode purpose(JsonNode answer, String name) {
