@@ -1,6 +1,5 @@
 package io.shopsense.server.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopsense.api.collect.EventEnvelope;
 import io.shopsense.api.collect.EventLog;
 import io.shopsense.api.collect.StoredEvent;
@@ -9,9 +8,7 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.SourceId;
 import io.shopsense.api.id.UserId;
-import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestListener;
-import io.shopsense.core.collect.IngestRequest;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.demo.DemoSettings;
 import io.shopsense.demo.DemoShop;
@@ -33,10 +30,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -211,7 +206,9 @@ public class ErasureBench implements Callable<Integer> {
   private PlatformSettings settings(Path dir) {
     PlatformSettings d = PlatformSettings.embedded(dir);
     return new PlatformSettings(d.store(), d.ingest(), d.identity(),
-        d.lake().withFlushEvents(200_000).withDuckDb(memory, threads), d.profile().withRealTime(false));
+        d.lake().withFlushEvents(200_000).withDuckDb(memory, threads), d.profile().withRealTime(false), d.crypto(),
+        // the bench measures erasure of every kind of event: nothing is withheld for want of consent
+        BenchShop.everythingKept());
   }
 
   /** The identifiers of one person of the lake: the one with the most events, or the median one. */
@@ -295,21 +292,7 @@ public class ErasureBench implements Callable<Integer> {
     long committed;
     try (Platform p = Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE)
         .start()) {
-      List<IncomingEvent> batch = new ArrayList<>(2_000);
-      for (Iterator<ObjectNode> it = shop.events().iterator(); it.hasNext(); ) {
-        batch.add(IncomingEvent.of(it.next(), "e"));
-        if (batch.size() == 2_000 || !it.hasNext()) {
-          p.ingestor().ingest(batch, IngestRequest.historical(SourceId.of("bench"), NOW));
-          n += batch.size();
-          batch.clear();
-          if (n % 1_000_000 < 2_000) {
-            System.out.printf(Locale.ROOT, "  loaded %,d events (%.0f s)%n", n, (System.nanoTime() - t0) / 1e9);
-          }
-        }
-      }
-      if (!p.pipeline().awaitCaughtUp(Duration.ofHours(2))) {
-        throw new IllegalStateException("the pipeline did not catch up: " + p.pipeline().status());
-      }
+      n = BenchShop.load(p, shop, NOW, t0);
       LakeProfileSource.exportIdentities(p.stores().identityGraph(), settings.lake());
       committed = p.stores().consumerOffsets().get(LakeWriter.NAME);
       System.out.printf(Locale.ROOT, "prepared %,d events, %,d persons in %.0f s%n", n,

@@ -1,14 +1,7 @@
 package io.shopsense.server.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shopsense.api.id.SourceId;
-import io.shopsense.api.privacy.LawfulBasis;
-import io.shopsense.api.privacy.Purpose;
 import io.shopsense.api.profile.ProfileFacts;
-import io.shopsense.core.collect.IncomingEvent;
 import io.shopsense.core.collect.IngestListener;
-import io.shopsense.core.collect.IngestRequest;
-import io.shopsense.core.consent.ConsentSettings;
 import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.profile.BehaviourView;
 import io.shopsense.core.profile.ProfileEngine;
@@ -27,10 +20,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -106,29 +97,13 @@ public class ProfileBench implements Callable<Integer> {
     PlatformSettings defaults = PlatformSettings.embedded(dir);
     PlatformSettings settings = new PlatformSettings(defaults.store(), defaults.ingest(), defaults.identity(),
         defaults.lake().withFlushEvents(200_000), defaults.profile().withRealTime(false),
-        defaults.crypto(),
         // the bench compares rebuilds of every event: nothing is withheld for want of consent
-        ConsentSettings.defaults().withStrictlyNecessary(java.util.Map.of(Purpose.ANALYTICS,
-            LawfulBasis.LEGITIMATE_INTERESTS, Purpose.PERSONALISATION, LawfulBasis.LEGITIMATE_INTERESTS)));
+        defaults.crypto(), BenchShop.everythingKept());
     long t0 = System.nanoTime();
     long n = 0;
     try (Platform p = Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE)
         .start()) {
-      List<IncomingEvent> batch = new ArrayList<>(2_000);
-      for (Iterator<ObjectNode> it = shop.events().iterator(); it.hasNext(); ) {
-        batch.add(IncomingEvent.of(it.next(), "e"));
-        if (batch.size() == 2_000 || !it.hasNext()) {
-          p.ingestor().ingest(batch, IngestRequest.historical(SourceId.of("bench"), now));
-          n += batch.size();
-          batch.clear();
-          if (n % 1_000_000 < 2_000) {
-            System.out.printf(Locale.ROOT, "  loaded %,d events (%.0f s)%n", n, (System.nanoTime() - t0) / 1e9);
-          }
-        }
-      }
-      if (!p.pipeline().awaitCaughtUp(Duration.ofHours(2))) {
-        throw new IllegalStateException("the pipeline did not catch up: " + p.pipeline().status());
-      }
+      n = BenchShop.load(p, shop, now, t0);
       LakeProfileSource.exportIdentities(p.stores().identityGraph(), settings.lake());
       System.out.printf(Locale.ROOT, "prepared %,d events, %,d persons in %.0f s%n", n,
           p.stores().identityGraph().persons(), (System.nanoTime() - t0) / 1e9);
