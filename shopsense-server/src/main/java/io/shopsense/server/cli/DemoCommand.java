@@ -179,14 +179,21 @@ public class DemoCommand implements Callable<Integer> {
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" '" + url + "/v1/products?limit=3'");
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" '" + url + "/v1/events?limit=3'");
     out.println("  curl -s -H 'Authorization: Bearer " + storefront + "' -H 'Content-Type: application/json' \\");
-    out.println("       -d '{\"batch\":[{\"type\":\"track\",\"event\":\"Product Viewed\",\"anonymousId\":\"a-1\","
+    // nothing is pre-ticked: the visitor's banner answer goes first, or the view is withheld
+    out.println("       -d '{\"batch\":[{\"type\":\"track\",\"event\":\"Consent Updated\",\"anonymousId\":\"a-1\","
+        + "\"properties\":{\"purposes\":{\"analytics\":true},\"notice_version\":\"demo\","
+        + "\"source\":\"cookie_banner\"}},{\"type\":\"track\",\"event\":\"Product Viewed\",\"anonymousId\":\"a-1\","
         + "\"properties\":{\"product_id\":\"x\"}}]}' " + url + "/v1/batch");
     out.println("  ./shopsense sql \"select event, count(*) n from events group by 1 order by n desc\"");
     out.println("  ./shopsense quality");
     out.println("  ./shopsense quarantine list");
     out.println("  ./shopsense profile rfm");
-    out.println("  ./shopsense profile get --user-id u1000001");
+    out.println("  ./shopsense profile get --user-id u1000004");
     out.println("  ./shopsense segment preview --rule \"lifecycle = 'active' and interest('category:outdoor') > 0.3\"");
+    out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/consents/user_id:u1000004");
+    out.println("  ./shopsense privacy request --type export --user-id u1000004   # then: privacy archive <id> --out u.zip");
+    out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/audit/verify");
+    out.println("  open " + url + "/privacy   # the privacy summary customers read");
     out.flush();
   }
 }
