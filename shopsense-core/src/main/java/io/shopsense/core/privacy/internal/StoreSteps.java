@@ -69,11 +69,8 @@ public final class StoreSteps {
    * else is erased in time.
    */
   public static ErasureStep events(EventEraser eraser) {
+    java.util.Objects.requireNonNull(eraser, "an erasure needs the event eraser");
     return new FunctionStep("events", s -> {
-      if (eraser == null) {
-        return List.of(new ReportLine("events", "event log and lake", 0, Outcome.PENDING,
-            "event erasure is not available in this build: the person's events remain in the log and the lake"));
-      }
       if (s.anonymousIds().isEmpty() && s.userIds().isEmpty()) {
         return List.of(new ReportLine("events", "event log and lake", 0, Outcome.ERASED,
             "no anonymous or user id to erase events by"));

@@ -1,6 +1,7 @@
 package io.shopsense.core.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.shopsense.api.event.Properties;
 import io.shopsense.api.id.AnonymousId;
@@ -44,13 +45,8 @@ class StoreStepsTest {
   }
 
   @Test
-  void withoutAnEraserTheEventsStepSaysWhatRemains() {
-    List<ReportLine> lines = StoreSteps.events(null).erase(ANN);
-
-    assertThat(lines).singleElement().satisfies(l -> {
-      assertThat(l.outcome()).isEqualTo(Outcome.PENDING);
-      assertThat(l.detail()).contains("remain in the log and the lake");
-    });
+  void anErasureWithoutTheEventEraserIsRefusedWhenAssembled() {
+    assertThatNullPointerException().isThrownBy(() -> StoreSteps.events(null)).withMessageContaining("event eraser");
   }
 
   @Test
