@@ -80,6 +80,21 @@ class ItemKnnRecommenderTest {
   }
 
   @Test
+  void similarItemsAreTheNeighboursMostSimilarFirst() {
+    ItemKnnModel model = train(2, 1);
+    double ab = 2 / (Math.sqrt(6) + 1);
+    List<ScoredItem> similar = model.similarItems("a", 5, Set.of());
+    assertThat(similar).extracting(ScoredItem::item, ScoredItem::reason)
+        .containsExactly(tuple("b", new Reason.SimilarTo("a")), tuple("c", new Reason.SimilarTo("a")));
+    assertThat(similar.stream().mapToDouble(ScoredItem::score).toArray())
+        .containsExactly(new double[] {ab, 1.0 / 3}, within(1e-12));
+    assertThat(model.similarItems("a", 5, Set.of("b"))).extracting(ScoredItem::item).containsExactly("c");
+    assertThat(model.similarItems("a", 1, Set.of())).extracting(ScoredItem::item).containsExactly("b");
+    assertThat(model.similarItems("d", 5, Set.of())).isEmpty();
+    assertThat(model.similarItems("unknown", 5, Set.of())).isEmpty();
+  }
+
+  @Test
   void unknownUsersAndUsersWithoutNeighboursGetPopularity() {
     ItemKnnModel model = train(2, 1);
     // popularity: a 2, b 3, c 2, d 1

@@ -2,10 +2,15 @@ package io.shopsense.core.recommend.internal;
 
 import io.shopsense.core.recommend.Interactions;
 import io.shopsense.core.recommend.Reason;
+import io.shopsense.core.recommend.ScoredItem;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Item-kNN: for every item its {@code k} most similar items by cosine with shrinkage,
@@ -45,7 +50,10 @@ public final class ItemKnnModel extends ModelBase {
     int[] ptr = new int[n + 1];
     int[][] lists = new int[n][];
     double[][] sims = new double[n][];
+    // dense accumulators reused across items; only the touched entries are reset, so each item costs its
+    // co-occurrences, not the catalog size
     double[] dot = new double[n];
+    double[] sim = new double[n];
     boolean[] candidate = new boolean[n];
     int[] touched = new int[n];
     for (int i = 0; i < n; i++) {
@@ -66,12 +74,11 @@ public final class ItemKnnModel extends ModelBase {
           dot[j] += xi * row.values()[r];
         }
       }
-      double[] sim = new double[n];
       for (int t = 0; t < touchedCount; t++) {
         int j = touched[t];
         sim[j] = dot[j] / (norms[i] * norms[j] + shrinkage);
       }
-      int[] best = TopN.select(sim, candidate, 0, k);
+      int[] best = TopN.selectAmong(sim, touched, touchedCount, 0, k);
       lists[i] = best;
       sims[i] = new double[best.length];
       for (int b = 0; b < best.length; b++) {
@@ -80,6 +87,7 @@ public final class ItemKnnModel extends ModelBase {
       ptr[i + 1] = ptr[i] + best.length;
       for (int t = 0; t < touchedCount; t++) {
         dot[touched[t]] = 0;
+        sim[touched[t]] = 0;
         candidate[touched[t]] = false;
       }
     }
@@ -100,6 +108,27 @@ public final class ItemKnnModel extends ModelBase {
       }
     }
     return 0;
+  }
+
+  /**
+   * The stored neighbours of {@code item} (a product id), most similar first, none of {@code exclude}, each with
+   * {@link Reason.SimilarTo}: the product-page scene. Empty for an item the model does not know.
+   */
+  public List<ScoredItem> similarItems(String item, int n, Set<String> exclude) {
+    OptionalInt index = data.itemIndex(item);
+    List<ScoredItem> out = new ArrayList<>();
+    if (index.isEmpty()) {
+      return out;
+    }
+    Reason reason = new Reason.SimilarTo(item);
+    int i = index.getAsInt();
+    for (int k = ptr[i]; k < ptr[i + 1] && out.size() < n; k++) {
+      String neighbour = data.itemId(neighbours[k]);
+      if (!exclude.contains(neighbour)) {
+        out.add(new ScoredItem(neighbour, similarities[k], reason));
+      }
+    }
+    return out;
   }
 
   @Override

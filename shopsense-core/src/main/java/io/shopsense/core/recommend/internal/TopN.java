@@ -32,6 +32,34 @@ final class TopN {
     return out;
   }
 
+  /**
+   * Like {@link #select} but only over {@code candidates[0..count)}, so a sparse neighbourhood costs its own size, not
+   * the catalog's.
+   */
+  static int[] selectAmong(double[] scores, int[] candidates, int count, double floor, int n) {
+    if (n <= 0) {
+      return new int[0];
+    }
+    PriorityQueue<Integer> heap = new PriorityQueue<>(Math.min(n, count) + 1, (a, b) -> better(scores, b, a));
+    for (int c = 0; c < count; c++) {
+      int i = candidates[c];
+      if (!(scores[i] > floor)) {
+        continue;
+      }
+      if (heap.size() < n) {
+        heap.add(i);
+      } else if (better(scores, i, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(i);
+      }
+    }
+    int[] out = new int[heap.size()];
+    for (int k = out.length - 1; k >= 0; k--) {
+      out[k] = heap.poll();
+    }
+    return out;
+  }
+
   /** Negative when {@code a} ranks before {@code b}. */
   static int better(double[] scores, int a, int b) {
     int c = Double.compare(scores[b], scores[a]);
