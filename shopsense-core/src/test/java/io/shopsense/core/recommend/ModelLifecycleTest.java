@@ -101,6 +101,18 @@ class ModelLifecycleTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("recommenders")
+  void trainsOnAnEmptyMatrixAndRecommendsNothing(Recommender recommender) {
+    Interactions empty = Interactions.of(List.of(new Interaction("u", "i", InteractionKind.REFUND, 1, NOW)),
+        InteractionWeights.DEFAULT);
+    RecommenderModel model = recommender.train(empty);
+    assertThat(empty.itemCount()).isZero();
+    assertThat(model.recommend(model.user("u"), 5, Set.of())).isEmpty();
+    assertThat(model.scoreAll(UserRef.unknown())).isEmpty();
+    assertThat(RecommenderModel.fromBytes(model.toBytes()).recommend(UserRef.unknown(), 5, Set.of())).isEmpty();
+  }
+
   @Test
   void theDigestChangesWithEverySettingWeightAndDecay() {
     Interactions plain = Interactions.of(DATA.train(), InteractionWeights.DEFAULT);

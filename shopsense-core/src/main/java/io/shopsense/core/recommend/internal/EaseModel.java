@@ -29,6 +29,9 @@ public final class EaseModel extends ModelBase {
   /** Solves for B; {@code XᵀX + λI} is symmetric positive definite for λ > 0, so Cholesky inverts it. */
   public static EaseModel train(String digest, Instant trainedAt, Interactions data, double lambda) {
     int n = data.itemCount();
+    if (n == 0) {
+      return new EaseModel(digest, trainedAt, data, new double[0]);
+    }
     DMatrixRMaj gram = new DMatrixRMaj(n, n);
     double[] g = gram.data;
     for (int u = 0; u < data.userCount(); u++) {

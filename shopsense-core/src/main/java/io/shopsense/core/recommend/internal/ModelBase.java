@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -91,7 +92,7 @@ abstract class ModelBase implements RecommenderModel {
   /** All items except the excluded ones (unknown ids in {@code exclude} are ignored). */
   protected boolean[] allowedItems(Set<String> exclude) {
     boolean[] allowed = new boolean[data.itemCount()];
-    java.util.Arrays.fill(allowed, true);
+    Arrays.fill(allowed, true);
     for (String id : exclude) {
       data.itemIndex(id).ifPresent(i -> allowed[i] = false);
     }
