@@ -21,6 +21,9 @@ import java.util.TreeSet;
  * given); a sum at or below zero (a refunded purchase without other signals) is dropped, so every stored weight is
  * positive. Users and items that end with no cell are not indexed. Stored twice, as CSR (rows) and CSC (columns), so
  * both a person's items and an item's people are read without a scan.
+ *
+ * <p>The matrix trusts its records: the caller leaves out the records of people without personalisation consent
+ * before building it, so that their data never trains a model that serves others.
  */
 public final class Interactions {
   private final String[] users;
