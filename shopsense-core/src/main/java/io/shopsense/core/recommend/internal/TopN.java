@@ -1,0 +1,68 @@
+package io.shopsense.core.recommend.internal;
+
+import java.util.PriorityQueue;
+
+/** Selection of the best {@code n} indices of a score array, best first, ties broken by the lower index. */
+final class TopN {
+  private TopN() {
+  }
+
+  /** Indices with {@code allowed[i]} and {@code scores[i] > floor}, at most {@code n}, best first. */
+  static int[] select(double[] scores, boolean[] allowed, double floor, int n) {
+    if (n <= 0) {
+      return new int[0];
+    }
+    // min-heap on (score, -index) holds the n best seen so far; its head is the first to give way
+    PriorityQueue<Integer> heap = new PriorityQueue<>(n + 1, (a, b) -> better(scores, b, a));
+    for (int i = 0; i < scores.length; i++) {
+      if (!allowed[i] || !(scores[i] > floor)) {
+        continue;
+      }
+      if (heap.size() < n) {
+        heap.add(i);
+      } else if (better(scores, i, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(i);
+      }
+    }
+    int[] out = new int[heap.size()];
+    for (int k = out.length - 1; k >= 0; k--) {
+      out[k] = heap.poll();
+    }
+    return out;
+  }
+
+  /**
+   * Like {@link #select} but only over {@code candidates[0..count)}, so a sparse neighbourhood costs its own size, not
+   * the catalog's.
+   */
+  static int[] selectAmong(double[] scores, int[] candidates, int count, double floor, int n) {
+    if (n <= 0) {
+      return new int[0];
+    }
+    PriorityQueue<Integer> heap = new PriorityQueue<>(Math.min(n, count) + 1, (a, b) -> better(scores, b, a));
+    for (int c = 0; c < count; c++) {
+      int i = candidates[c];
+      if (!(scores[i] > floor)) {
+        continue;
+      }
+      if (heap.size() < n) {
+        heap.add(i);
+      } else if (better(scores, i, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(i);
+      }
+    }
+    int[] out = new int[heap.size()];
+    for (int k = out.length - 1; k >= 0; k--) {
+      out[k] = heap.poll();
+    }
+    return out;
+  }
+
+  /** Negative when {@code a} ranks before {@code b}. */
+  static int better(double[] scores, int a, int b) {
+    int c = Double.compare(scores[b], scores[a]);
+    return c != 0 ? c : Integer.compare(a, b);
+  }
+}
