@@ -18,6 +18,6 @@ package io.shopsense.core.recommend.eval;
  * @param popularityBias mean train popularity of the top listK / mean popularity over the catalog (1 = neutral)
  */
 public record EvaluationReport(int users, EvaluationSettings settings, double recall, double ndcg, double mrr,
-                               double hitRate, double coverage, double diversity, double novelty,
-                               double longTailShare, double popularityBias) {
+               double hitRate, double coverage, double diversity, double novelty,
+               double longTailShare, double popularityBias) {
 }

@@ -13,20 +13,20 @@ package io.shopsense.core.recommend.eval;
  */
 public record EvaluationSettings(int recallK, int ndcgK, int listK, boolean excludeTrainItems) {
 
-    public EvaluationSettings {
-        if (recallK < 1 || ndcgK < 1 || listK < 1) {
-            throw new IllegalArgumentException(
-                    "cut-offs must be at least 1: recall@" + recallK + " ndcg@" + ndcgK + " list@" + listK);
-        }
+  public EvaluationSettings {
+    if (recallK < 1 || ndcgK < 1 || listK < 1) {
+      throw new IllegalArgumentException(
+          "cut-offs must be at least 1: recall@" + recallK + " ndcg@" + ndcgK + " list@" + listK);
     }
+  }
 
-    /** Recall@20, NDCG@10, lists of 10, train items excluded. */
-    public static EvaluationSettings defaults() {
-        return new EvaluationSettings(20, 10, 10, true);
-    }
+  /** Recall@20, NDCG@10, lists of 10, train items excluded. */
+  public static EvaluationSettings defaults() {
+    return new EvaluationSettings(20, 10, 10, true);
+  }
 
-    /** The deepest cut-off: how much of a ranking the top-k metrics read. */
-    public int depth() {
-        return Math.max(recallK, Math.max(ndcgK, listK));
-    }
+  /** The deepest cut-off: how much of a ranking the top-k metrics read. */
+  public int depth() {
+    return Math.max(recallK, Math.max(ndcgK, listK));
+  }
 }

@@ -14,14 +14,14 @@ import java.util.Objects;
  */
 public record ResultRow(String model, EvaluationReport report, Duration trainingTime, long peakMemoryBytes) {
 
-    public ResultRow {
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("model must not be blank");
-        }
-        Objects.requireNonNull(report, "report");
-        Objects.requireNonNull(trainingTime, "trainingTime");
-        if (trainingTime.isNegative()) {
-            throw new IllegalArgumentException("trainingTime must not be negative: " + trainingTime);
-        }
+  public ResultRow {
+    if (model == null || model.isBlank()) {
+      throw new IllegalArgumentException("model must not be blank");
     }
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(trainingTime, "trainingTime");
+    if (trainingTime.isNegative()) {
+      throw new IllegalArgumentException("trainingTime must not be negative: " + trainingTime);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.shopsense.core.recommend.eval;
 
+import io.shopsense.core.recommend.Interaction;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -17,11 +18,11 @@ import java.util.SortedMap;
  * @param coldUsers      users with test truth but no train interaction (dropped under {@link UserScope#WARM_ONLY})
  */
 public record Split(List<Interaction> train, List<Interaction> test, SortedMap<String, Set<String>> truth,
-                    SortedMap<String, Set<String>> trainItems, Set<String> coldItems, int coldItemPairs,
-                    Set<String> coldUsers) {
+          SortedMap<String, Set<String>> trainItems, Set<String> coldItems, int coldItemPairs,
+          Set<String> coldUsers) {
 
-    /** The number of (user, item) pairs in the truth. */
-    public int truthPairs() {
-        return truth.values().stream().mapToInt(Set::size).sum();
-    }
+  /** The number of (user, item) pairs in the truth. */
+  public int truthPairs() {
+    return truth.values().stream().mapToInt(Set::size).sum();
+  }
 }

@@ -1,5 +1,6 @@
 package io.shopsense.core.recommend.eval;
 
+import io.shopsense.core.recommend.InteractionKind;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -17,31 +18,31 @@ import java.util.Set;
  *                            measures ranking quality among known items only. Cold items are reported either way.
  */
 public record SplitOptions(Instant cutoff, UserScope users, Set<InteractionKind> truthKinds,
-                           boolean keepColdItemsInTruth) {
+             boolean keepColdItemsInTruth) {
 
-    public SplitOptions {
-        Objects.requireNonNull(cutoff, "cutoff");
-        Objects.requireNonNull(users, "users");
-        if (truthKinds == null || truthKinds.isEmpty()) {
-            throw new IllegalArgumentException("truthKinds must name at least one kind");
-        }
-        truthKinds = Set.copyOf(truthKinds);
+  public SplitOptions {
+    Objects.requireNonNull(cutoff, "cutoff");
+    Objects.requireNonNull(users, "users");
+    if (truthKinds == null || truthKinds.isEmpty()) {
+      throw new IllegalArgumentException("truthKinds must name at least one kind");
     }
+    truthKinds = Set.copyOf(truthKinds);
+  }
 
-    /** Warm users only, purchases as truth, cold items kept in the truth. */
-    public static SplitOptions at(Instant cutoff) {
-        return new SplitOptions(cutoff, UserScope.WARM_ONLY, EnumSet.of(InteractionKind.PURCHASE), true);
-    }
+  /** Warm users only, purchases as truth, cold items kept in the truth. */
+  public static SplitOptions at(Instant cutoff) {
+    return new SplitOptions(cutoff, UserScope.WARM_ONLY, EnumSet.of(InteractionKind.PURCHASE), true);
+  }
 
-    public SplitOptions withUsers(UserScope scope) {
-        return new SplitOptions(cutoff, scope, truthKinds, keepColdItemsInTruth);
-    }
+  public SplitOptions withUsers(UserScope scope) {
+    return new SplitOptions(cutoff, scope, truthKinds, keepColdItemsInTruth);
+  }
 
-    public SplitOptions withTruthKinds(Set<InteractionKind> kinds) {
-        return new SplitOptions(cutoff, users, kinds, keepColdItemsInTruth);
-    }
+  public SplitOptions withTruthKinds(Set<InteractionKind> kinds) {
+    return new SplitOptions(cutoff, users, kinds, keepColdItemsInTruth);
+  }
 
-    public SplitOptions withColdItemsInTruth(boolean keep) {
-        return new SplitOptions(cutoff, users, truthKinds, keep);
-    }
+  public SplitOptions withColdItemsInTruth(boolean keep) {
+    return new SplitOptions(cutoff, users, truthKinds, keep);
+  }
 }

@@ -10,3 +10,5 @@
  * {@link io.shopsense.core.recommend.eval.ItemPopularity}.
  */
 package io.shopsense.core.recommend.eval;
+
+import io.shopsense.core.recommend.Interaction;
