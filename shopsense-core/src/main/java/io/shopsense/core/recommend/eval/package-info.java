@@ -1,6 +1,6 @@
 /**
  * Offline evaluation of recommenders, independent of any model: a {@link io.shopsense.core.recommend.eval.TemporalSplit}
- * of {@link io.shopsense.core.recommend.eval.Interaction}s at a time T into train and per-user ground truth, an
+ * of {@link io.shopsense.core.recommend.Interaction}s at a time T into train and per-user ground truth, an
  * {@link io.shopsense.core.recommend.eval.OfflineEvaluator} that ranks the whole catalog for every test user (no
  * sampled negatives) through a plain ranking or scoring function and averages the
  * {@link io.shopsense.core.recommend.eval.RankingMetrics} into an
