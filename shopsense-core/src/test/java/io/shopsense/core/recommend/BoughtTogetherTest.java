@@ -127,6 +127,34 @@ class BoughtTogetherTest {
   }
 
   @Test
+  void recoversPlantedPairsFromNoisyBaskets() {
+    // 2,000 seeded baskets over 40 items: each basket holds 1–4 random items and, half of the time, one planted pair
+    // (i, i + 20) for a random i < 20. Random co-occurrence has lift ≈ 1, the planted pairs far above it.
+    java.util.Random random = new java.util.Random(7);
+    List<List<String>> baskets = new java.util.ArrayList<>();
+    for (int b = 0; b < 2000; b++) {
+      List<String> basket = new java.util.ArrayList<>();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        basket.add("p" + random.nextInt(40));
+      }
+      if (random.nextBoolean()) {
+        int i = random.nextInt(20);
+        basket.add("p" + i);
+        basket.add("p" + (i + 20));
+      }
+      baskets.add(basket);
+    }
+    BoughtTogetherModel model = new BoughtTogether(CLOCK, new BoughtTogether.Settings(0.005, 0.1, 1.5, 50))
+        .train(baskets);
+    for (int i = 0; i < 20; i++) {
+      List<ScoredItem> top = model.complementsOf("p" + i, 1);
+      assertThat(top).as("p%d", i).extracting(ScoredItem::item).containsExactly("p" + (i + 20));
+      assertThat(model.complementsOf("p" + (i + 20), 1)).extracting(ScoredItem::item).containsExactly("p" + i);
+      assertThat(model.rulesFrom("p" + i).get(0).lift()).isGreaterThan(2);
+    }
+  }
+
+  @Test
   void rejectsSettingsOutOfRange() {
     assertThatThrownBy(() -> new BoughtTogether.Settings(1.5, 0, 0, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BoughtTogether.Settings(0, -0.1, 0, 10)).isInstanceOf(IllegalArgumentException.class);
