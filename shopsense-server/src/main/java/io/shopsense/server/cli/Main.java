@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Precision marketing for online shops.",
     subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, QuarantineCommand.class,
         QualityCommand.class, SqlCommand.class, ProfileCommand.class, SegmentCommand.class, KeysCommand.class,
-        CryptoCommand.class, BenchCommand.class, AuditCommand.class, UsersCommand.class, PrivacyCommand.class, CommandLine.HelpCommand.class})
+        CryptoCommand.class, BenchCommand.class, EvalCommand.class, AuditCommand.class, UsersCommand.class, PrivacyCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
 
   public static void main(String[] args) {
