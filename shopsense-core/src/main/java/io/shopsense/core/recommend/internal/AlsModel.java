@@ -85,29 +85,40 @@ public final class AlsModel extends ModelBase {
 
   /**
    * As {@link ModelBase#recommend}; with the index, the personal part is the exact ranking of the index's
-   * {@code n + |exclude|} nearest items, so at most the index's misses differ from the exact list.
+   * {@code n + |exclude|} nearest items, so at most the index's misses differ from the exact list. The explanation
+   * system is factored once per request, not once per item.
    */
   @Override
   public List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
-    if (index.isEmpty() || !(user instanceof UserRef.Known known) || known.index() >= data.userCount() || n <= 0) {
+    if (!(user instanceof UserRef.Known known) || known.index() >= data.userCount() || n <= 0) {
       return super.recommend(user, n, exclude);
     }
+    int u = known.index();
     int f = parameters.factors();
-    float[] query = new float[f];
-    System.arraycopy(users, known.index() * f, query, 0, f);
-    int[] candidates = index.get().nearest(query, n + exclude.size());
     boolean[] allowed = allowedItems(exclude);
-    double[] scores = new double[data.itemCount()];
-    int count = 0;
-    for (int i : candidates) {
-      if (allowed[i]) {
-        scores[i] = dot(users, known.index() * f, items, i * f, f);
-        candidates[count++] = i;
+    int[] chosen;
+    double[] scores;
+    if (index.isPresent()) {
+      float[] query = new float[f];
+      System.arraycopy(users, u * f, query, 0, f);
+      int[] candidates = index.get().nearest(query, n + exclude.size());
+      scores = new double[data.itemCount()];
+      int count = 0;
+      for (int i : candidates) {
+        if (allowed[i]) {
+          scores[i] = dot(users, u * f, items, i * f, f);
+          candidates[count++] = i;
+        }
       }
+      chosen = TopN.selectAmong(scores, candidates, count, 0, n);
+    } else {
+      scores = personalScores(u);
+      chosen = TopN.select(scores, allowed, 0, n);
     }
     List<ScoredItem> out = new ArrayList<>(n);
-    for (int i : TopN.selectAmong(scores, candidates, count, 0, n)) {
-      out.add(new ScoredItem(data.itemId(i), scores[i], reason(known.index(), i)));
+    Explainer explainer = new Explainer(u);
+    for (int i : chosen) {
+      out.add(new ScoredItem(data.itemId(i), scores[i], explainer.reason(i)));
       allowed[i] = false;
     }
     for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
@@ -118,49 +129,63 @@ public final class AlsModel extends ModelBase {
 
   @Override
   Reason reason(int user, int item) {
-    int f = parameters.factors();
-    Interactions.Row row = data.row(user);
-    // A = YᵀY + λI + Σ_j (c_j − 1) y_j y_jᵀ, symmetric positive definite for λ > 0
-    DMatrixRMaj a = new DMatrixRMaj(f, f);
-    System.arraycopy(itemGram, 0, a.data, 0, f * f);
-    for (int k = 0; k < f; k++) {
-      a.data[k * f + k] += parameters.lambda();
-    }
-    for (int n = 0; n < row.size(); n++) {
-      double extra = parameters.alpha() * row.values()[n];
-      int base = row.indices()[n] * f;
-      for (int p = 0; p < f; p++) {
-        for (int q = 0; q < f; q++) {
-          a.data[p * f + q] += extra * items[base + p] * items[base + q];
+    return new Explainer(user).reason(item);
+  }
+
+  /** Hu et al.'s explanation for one user: {@code W_u} factored once, one solve per explained item. */
+  private final class Explainer {
+    private final int f = parameters.factors();
+    private final Interactions.Row row;
+    private final LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(f);
+    private final boolean solvable;
+
+    Explainer(int user) {
+      row = data.row(user);
+      // A = YᵀY + λI + Σ_j (c_j − 1) y_j y_jᵀ, symmetric positive definite for λ > 0
+      DMatrixRMaj a = new DMatrixRMaj(f, f);
+      System.arraycopy(itemGram, 0, a.data, 0, f * f);
+      for (int k = 0; k < f; k++) {
+        a.data[k * f + k] += parameters.lambda();
+      }
+      for (int n = 0; n < row.size(); n++) {
+        double extra = parameters.alpha() * row.values()[n];
+        int base = row.indices()[n] * f;
+        for (int p = 0; p < f; p++) {
+          double left = extra * items[base + p];
+          for (int q = 0; q < f; q++) {
+            a.data[p * f + q] += left * items[base + q];
+          }
         }
       }
+      solvable = cholesky.setA(a);
     }
-    LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(f);
-    if (!cholesky.setA(a)) {
-      return Reason.PopularIn.global();
-    }
-    DMatrixRMaj target = new DMatrixRMaj(f, 1);
-    for (int k = 0; k < f; k++) {
-      target.data[k] = items[item * f + k];
-    }
-    DMatrixRMaj z = new DMatrixRMaj(f, 1);
-    cholesky.solve(target, z);
-    int best = -1;
-    double bestContribution = 0;
-    for (int n = 0; n < row.size(); n++) {
-      int j = row.indices()[n];
-      double c = 1 + parameters.alpha() * row.values()[n];
-      double contribution = 0;
+
+    Reason reason(int item) {
+      if (!solvable) {
+        return Reason.PopularIn.global();
+      }
+      DMatrixRMaj target = new DMatrixRMaj(f, 1);
       for (int k = 0; k < f; k++) {
-        contribution += items[j * f + k] * z.data[k];
+        target.data[k] = items[item * f + k];
       }
-      contribution *= c;
-      if (contribution > bestContribution) {
-        best = j;
-        bestContribution = contribution;
+      DMatrixRMaj z = new DMatrixRMaj(f, 1);
+      cholesky.solve(target, z);
+      int best = -1;
+      double bestContribution = 0;
+      for (int n = 0; n < row.size(); n++) {
+        int j = row.indices()[n];
+        double contribution = 0;
+        for (int k = 0; k < f; k++) {
+          contribution += items[j * f + k] * z.data[k];
+        }
+        contribution *= 1 + parameters.alpha() * row.values()[n];
+        if (contribution > bestContribution) {
+          best = j;
+          bestContribution = contribution;
+        }
       }
+      return best < 0 ? Reason.PopularIn.global() : new Reason.Because(data.itemId(best));
     }
-    return best < 0 ? Reason.PopularIn.global() : new Reason.Because(data.itemId(best));
   }
 
   /** The factor of a user (a copy). */
