@@ -88,7 +88,11 @@ class AlsRecommenderTest {
     assertThat(exact.usesApproximateIndex()).isFalse();
     assertThat(approximate.usesApproximateIndex()).isTrue();
 
+    // the index is derived data: a loaded model rebuilds it from the factors
+    AlsModel loaded = (AlsModel) RecommenderModel.fromBytes(approximate.toBytes());
+    assertThat(loaded.usesApproximateIndex()).isTrue();
     int shared = 0;
+    int sharedLoaded = 0;
     int total = 0;
     for (int u = 0; u < train.userCount(); u += 10) {
       UserRef user = new UserRef.Known(u);
@@ -101,11 +105,15 @@ class AlsRecommenderTest {
       assertThat(got).hasSize(10).doesNotHaveDuplicates().doesNotContainAnyElementsOf(seen);
       got.retainAll(want);
       shared += got.size();
+      List<String> gotLoaded = items(loaded.recommend(user, 10, seen));
+      gotLoaded.retainAll(want);
+      sharedLoaded += gotLoaded.size();
       total += 10;
     }
     double overlap = (double) shared / total;
     System.out.printf("ALS HNSW top-10 overlap with exact top-10: %.3f over %d users%n", overlap, total / 10);
     assertThat(overlap).isGreaterThanOrEqualTo(0.9);
+    assertThat((double) sharedLoaded / total).isGreaterThanOrEqualTo(0.9);
   }
 
   private static List<String> items(List<ScoredItem> list) {
