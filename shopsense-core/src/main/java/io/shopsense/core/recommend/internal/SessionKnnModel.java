@@ -139,15 +139,23 @@ public final class SessionKnnModel extends ModelBase {
         }
       }
     }
-    int[] candidates = new int[dots.size()];
-    double[] similarity = new double[data.userCount()];
-    int count = 0;
+    // similarities stay sparse (a request touches only the sessions that share an item), so serving cost does not
+    // grow with the number of stored sessions; best first, ties to the lower session index
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(dots.size());
     for (Map.Entry<Integer, Double> e : dots.entrySet()) {
-      int s = e.getKey();
-      similarity[s] = e.getValue() / (norm * sessionNorms[s]);
-      candidates[count++] = s;
+      double sim = e.getValue() / (norm * sessionNorms[e.getKey()]);
+      if (sim > 0) {
+        ranked.add(Map.entry(e.getKey(), sim));
+      }
     }
-    int[] chosen = TopN.selectAmong(similarity, candidates, count, 0, neighbours);
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    int k = Math.min(neighbours, ranked.size());
+    int[] chosen = new int[k];
+    double[] similarity = new double[k];
+    for (int r = 0; r < k; r++) {
+      chosen[r] = ranked.get(r).getKey();
+      similarity[r] = ranked.get(r).getValue();
+    }
     return new Neighbourhood(current, norm, chosen, similarity);
   }
 
@@ -155,7 +163,7 @@ public final class SessionKnnModel extends ModelBase {
   private record Current(int[] items, double[] weights) {
   }
 
-  /** The chosen neighbour sessions and their similarities (indexed by session). */
+  /** The chosen neighbour sessions, most similar first, and their similarities (parallel arrays). */
   private final class Neighbourhood {
     private final Current current;
     private final double norm;
@@ -171,9 +179,9 @@ public final class SessionKnnModel extends ModelBase {
 
     double[] scores() {
       double[] scores = new double[data.itemCount()];
-      for (int s : chosen) {
-        for (int j : data.row(s).indices()) {
-          scores[j] += similarity[s];
+      for (int n = 0; n < chosen.length; n++) {
+        for (int j : data.row(chosen[n]).indices()) {
+          scores[j] += similarity[n];
         }
       }
       return scores;
