@@ -106,6 +106,21 @@ class SessionKnnRecommenderTest {
         .extracting(ScoredItem::item, ScoredItem::reason).containsExactly(tuple("a", new Reason.Because("d")));
   }
 
+  /**
+   * Each person of the co-bought clusters as one past session: a session scored against the others (never itself)
+   * must find its held-out purchase far more often than popularity does.
+   */
+  @Test
+  void beatsPopularityOnCoBoughtClusters() {
+    Interactions train = Interactions.of(HeldOutRecallTest.DATA.train(), InteractionWeights.DEFAULT);
+    double popularity = HeldOutRecallTest.recallAt10(new PopularityRecommender(CLOCK).train(train));
+    SessionKnnModel model = new SessionKnnRecommender(CLOCK, new SessionKnnRecommender.Settings(50, 10))
+        .train(train);
+    double sessions = HeldOutRecallTest.recallAt10(model);
+    System.out.printf("recall@10 on co-bought clusters: popularity %.3f, session-kNN %.3f%n", popularity, sessions);
+    assertThat(sessions).as("session-kNN vs popularity %.3f", popularity).isGreaterThan(popularity + 0.3);
+  }
+
   @Test
   void validatesSettings() {
     assertThatThrownBy(() -> new SessionKnnRecommender.Settings(0, 3)).hasMessageContaining("neighbours");
