@@ -38,7 +38,9 @@ class ModelLifecycleTest {
     }
     return Stream.of(new PopularityRecommender(CLOCK, categories),
         new ItemKnnRecommender(CLOCK, new ItemKnnRecommender.Settings(5, 3)),
-        new EaseRecommender(CLOCK, new EaseRecommender.Settings(10, 100)));
+        new EaseRecommender(CLOCK, new EaseRecommender.Settings(10, 100)),
+        new AlsRecommender(CLOCK, new AlsRecommender.Settings(8, 0.1, 10, 5, 3, 1, 10_000, 16, 200)),
+        new SessionKnnRecommender(CLOCK, new SessionKnnRecommender.Settings(20, 5)));
   }
 
   @ParameterizedTest

@@ -48,8 +48,11 @@ public final class ModelFormat {
         case PopularityModel.NAME -> PopularityModel.read(digest, trainedAt, data, in);
         case ItemKnnModel.NAME -> ItemKnnModel.read(digest, trainedAt, data, in);
         case EaseModel.NAME -> EaseModel.read(digest, trainedAt, data, in);
+        case AlsModel.NAME -> AlsModel.read(digest, trainedAt, data, in);
+        case SessionKnnModel.NAME -> SessionKnnModel.read(digest, trainedAt, data, in);
         default -> throw new IllegalArgumentException("unknown recommender model '" + name + "'; known: "
-            + PopularityModel.NAME + ", " + ItemKnnModel.NAME + ", " + EaseModel.NAME);
+            + PopularityModel.NAME + ", " + ItemKnnModel.NAME + ", " + EaseModel.NAME + ", " + AlsModel.NAME + ", "
+            + SessionKnnModel.NAME);
       };
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the " + name + " model");
