@@ -83,7 +83,7 @@ public class EvalCommand implements Callable<Integer> {
   int k;
 
   @Option(names = "--models", defaultValue = "popularity,itemknn,ease", split = ",",
-      description = "models to compare, of popularity, itemknn, ease (default: ${DEFAULT-VALUE})")
+      description = "models to compare, of popularity, itemknn, ease, als (default: ${DEFAULT-VALUE})")
   List<String> models;
 
   @Option(names = "--popularity-half-life", defaultValue = "P30D",
@@ -104,8 +104,8 @@ public class EvalCommand implements Callable<Integer> {
       throw new CliException("--sample must be a percentage in 1..100, got " + samplePercent);
     }
     for (String model : models) {
-      if (!List.of("popularity", "itemknn", "ease").contains(model)) {
-        throw new CliException("unknown model '" + model + "': choose from popularity, itemknn, ease");
+      if (!List.of("popularity", "itemknn", "ease", "als").contains(model)) {
+        throw new CliException("unknown model '" + model + "': choose from popularity, itemknn, ease, als");
       }
     }
     long t0 = System.nanoTime();
@@ -200,6 +200,8 @@ public class EvalCommand implements Callable<Integer> {
       case "popularity" -> new PopularityRecommender(clock);
       case "itemknn" -> new ItemKnnRecommender(clock, ItemKnnRecommender.Settings.DEFAULT);
       case "ease" -> new EaseRecommender(clock, EaseRecommender.Settings.DEFAULT);
+      case "als" -> new io.shopsense.core.recommend.AlsRecommender(clock,
+          io.shopsense.core.recommend.AlsRecommender.Settings.DEFAULT);
       default -> throw new IllegalArgumentException(name);
     };
   }
