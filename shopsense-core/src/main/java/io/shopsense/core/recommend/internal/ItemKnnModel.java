@@ -147,17 +147,7 @@ public final class ItemKnnModel extends ModelBase {
 
   @Override
   Reason reason(int user, int item) {
-    Interactions.Row row = data.row(user);
-    int best = -1;
-    double bestContribution = 0;
-    for (int r = 0; r < row.size(); r++) {
-      double c = row.values()[r] * similarity(row.indices()[r], item);
-      if (c > bestContribution) {
-        best = row.indices()[r];
-        bestContribution = c;
-      }
-    }
-    return best < 0 ? Reason.PopularIn.global() : new Reason.Because(data.itemId(best));
+    return strongestBecause(user, item, this::similarity);
   }
 
   @Override

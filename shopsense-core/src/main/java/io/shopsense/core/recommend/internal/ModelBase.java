@@ -44,6 +44,30 @@ abstract class ModelBase implements RecommenderModel {
   /** Why {@code item} was recommended to the known {@code user} on its personal score. */
   abstract Reason reason(int user, int item);
 
+  /** How strongly having {@code from} speaks for {@code to} in an item-to-item model. */
+  @FunctionalInterface
+  interface ItemAffinity {
+    double of(int from, int to);
+  }
+
+  /**
+   * The reason of an item-to-item model: "because" the user's item that contributes most to {@code item}'s score
+   * (its weight times the affinity), or global popularity when none contributes.
+   */
+  final Reason strongestBecause(int user, int item, ItemAffinity affinity) {
+    Interactions.Row row = data.row(user);
+    int best = -1;
+    double bestContribution = 0;
+    for (int r = 0; r < row.size(); r++) {
+      double c = row.values()[r] * affinity.of(row.indices()[r], item);
+      if (c > bestContribution) {
+        best = row.indices()[r];
+        bestContribution = c;
+      }
+    }
+    return best < 0 ? Reason.PopularIn.global() : new Reason.Because(data.itemId(best));
+  }
+
   /** The model's parameters after the common header and matrix. */
   abstract void writeParameters(DataOutput out) throws IOException;
 
