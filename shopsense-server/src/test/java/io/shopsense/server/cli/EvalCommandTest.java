@@ -51,8 +51,8 @@ class EvalCommandTest {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
-    assertThat(cli.execute("eval", "--events", "1000", "--models", "popularity,als")).isEqualTo(1);
-    assertThat(err.toString()).contains("unknown model 'als'");
+    assertThat(cli.execute("eval", "--events", "1000", "--models", "popularity,svd")).isEqualTo(1);
+    assertThat(err.toString()).contains("unknown model 'svd'");
   }
 
   @Test
