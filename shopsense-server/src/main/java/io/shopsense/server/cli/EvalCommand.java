@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
  * users only); each model is trained on the train half with its training time and peak heap growth measured
  * ({@link PeakHeap}); each ranks the whole catalog for every test user (no sampled negatives) the way it would serve:
  * items with a positive personal score first, the rest by the model's popularity fallback; and the
- * {@link ResultTable} is printed as text or Markdown. Runs in-process, without a server; deterministic for the same
+ * {@link ResultTable} is printed as text or Markdown. The {@code hybrid} row blends the other listed models with
+ * weights chosen by {@link HybridTuner} on a validation split carved from the train records only (printed), then
+ * retrained on the whole train period. Runs in-process, without a server; deterministic for the same
  * data and options (training times and memory aside).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
