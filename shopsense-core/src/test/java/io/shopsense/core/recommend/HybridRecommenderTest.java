@@ -54,6 +54,10 @@ class HybridRecommenderTest {
     assertThat(list.get(2).reason()).isEqualTo(new Reason.Because("b"));
     // d has no blended score: it comes from the popularity fill
     assertThat(list.get(3).reason()).isEqualTo(Reason.PopularIn.global());
+    // excluded items are skipped, and the next ones keep their own reasons
+    assertThat(model.recommend(new UserRef.Known(u2), 2, Set.of("a"))).extracting(ScoredItem::item, ScoredItem::reason)
+        .containsExactly(org.assertj.core.api.Assertions.tuple("b", new Reason.Because("c")),
+            org.assertj.core.api.Assertions.tuple("c", new Reason.Because("b")));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.shopsense.core.recommend.internal;
 import io.shopsense.core.recommend.Interactions;
 import io.shopsense.core.recommend.Reason;
 import io.shopsense.core.recommend.RecommenderModel;
+import io.shopsense.core.recommend.ScoredItem;
 import io.shopsense.core.recommend.UserRef;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A weighted blend of member models. For a known user each member scores the whole catalog, the scores are min-max
@@ -99,31 +102,71 @@ public final class HybridModel extends ModelBase {
     return out;
   }
 
-  @Override
-  double[] personalScores(int user) {
-    double[] scores = new double[data.itemCount()];
+  /** Every weighted member's normalised scores for the user; null for members of weight 0 (never scored). */
+  private double[][] memberScores(int user) {
+    double[][] norm = new double[members.size()][];
     for (int m = 0; m < members.size(); m++) {
-      if (weights[m] == 0) {
-        continue;
+      if (weights[m] != 0) {
+        norm[m] = normalised(m, user);
       }
-      double[] norm = normalised(m, user);
-      for (int i = 0; i < scores.length; i++) {
-        scores[i] += weights[m] * norm[i];
+    }
+    return norm;
+  }
+
+  private double[] blend(double[][] norm) {
+    double[] scores = new double[data.itemCount()];
+    for (int m = 0; m < norm.length; m++) {
+      if (norm[m] != null) {
+        for (int i = 0; i < scores.length; i++) {
+          scores[i] += weights[m] * norm[m][i];
+        }
       }
     }
     return scores;
   }
 
   @Override
+  double[] personalScores(int user) {
+    return blend(memberScores(user));
+  }
+
+  /**
+   * As {@link ModelBase#recommend}, but each member scores the user once for both the blend and the reasons (the
+   * base class would ask {@link #reason} per item, rescoring every member each time).
+   */
+  @Override
+  public List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
+    if (!(user instanceof UserRef.Known known) || known.index() < 0 || known.index() >= data.userCount() || n < 0) {
+      return super.recommend(user, n, exclude);   // popularity for unknown users; the base class's argument errors
+    }
+    int u = known.index();
+    double[][] norm = memberScores(u);
+    double[] scores = blend(norm);
+    boolean[] allowed = allowedItems(Objects.requireNonNull(exclude, "exclude"));
+    List<ScoredItem> out = new ArrayList<>(n);
+    for (int i : TopN.select(scores, allowed, 0, n)) {
+      out.add(new ScoredItem(data.itemId(i), scores[i], reason(norm, u, i)));
+      allowed[i] = false;
+    }
+    for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
+      out.add(new ScoredItem(data.itemId(i), popularity[i], Reason.PopularIn.global()));
+    }
+    return out;
+  }
+
+  @Override
   Reason reason(int user, int item) {
-    // recomputes each member's normalised scores: O(members · catalog) per item, fine for a served top-n
+    return reason(memberScores(user), user, item);
+  }
+
+  private Reason reason(double[][] norm, int user, int item) {
     int best = -1;
     double bestContribution = 0;
     for (int m = 0; m < members.size(); m++) {
-      if (weights[m] == 0) {
+      if (norm[m] == null) {
         continue;
       }
-      double c = weights[m] * normalised(m, user)[item];
+      double c = weights[m] * norm[m][item];
       if (c > bestContribution) {
         best = m;
         bestContribution = c;
