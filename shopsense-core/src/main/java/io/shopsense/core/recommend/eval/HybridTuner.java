@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
  * {@link OfflineEvaluator}), trains the members once, and scores every weight vector of a grid on the simplex (weights
  * in steps of {@code 1 / steps}, summing to 1) by mean NDCG@10 over the full catalog ranking, ties broken by
  * Recall@20, then by grid order. The caller then retrains the hybrid with the chosen weights on the whole training
- * period. Deterministic; not thread-safe across calls only in the sense that it allocates per call.
+ * period. Stateless and deterministic (the same records, members and grid give the same choice).
  */
 public final class HybridTuner {
   static final int NDCG_K = 10;

@@ -67,7 +67,7 @@ public final class HybridModel extends ModelBase {
     return weights.clone();
   }
 
-  /** The member models, in weight order. */
+  /** The member models, in the order of {@link #weights()}. */
   public List<RecommenderModel> members() {
     return List.copyOf(members);
   }
