@@ -1,6 +1,7 @@
 package io.shopsense.server.cli;
 
 import io.shopsense.core.recommend.EaseRecommender;
+import io.shopsense.core.recommend.HybridRecommender;
 import io.shopsense.core.recommend.Interaction;
 import io.shopsense.core.recommend.InteractionWeights;
 import io.shopsense.core.recommend.Interactions;
@@ -12,6 +13,7 @@ import io.shopsense.core.recommend.TimeDecay;
 import io.shopsense.core.recommend.UserRef;
 import io.shopsense.core.recommend.eval.EvaluationReport;
 import io.shopsense.core.recommend.eval.EvaluationSettings;
+import io.shopsense.core.recommend.eval.HybridTuner;
 import io.shopsense.core.recommend.eval.OfflineEvaluator;
 import io.shopsense.core.recommend.eval.ResultRow;
 import io.shopsense.core.recommend.eval.ResultTable;
@@ -45,7 +47,9 @@ import picocli.CommandLine.Spec;
  * users only); each model is trained on the train half with its training time and peak heap growth measured
  * ({@link PeakHeap}); each ranks the whole catalog for every test user (no sampled negatives) the way it would serve:
  * items with a positive personal score first, the rest by the model's popularity fallback; and the
- * {@link ResultTable} is printed as text or Markdown. Runs in-process, without a server; deterministic for the same
+ * {@link ResultTable} is printed as text or Markdown. The {@code hybrid} row blends the other listed models with
+ * weights chosen by {@link HybridTuner} on a validation split carved from the train records only (printed), then
+ * retrained on the whole train period. Runs in-process, without a server; deterministic for the same
  * data and options (training times and memory aside).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -82,9 +86,18 @@ public class EvalCommand implements Callable<Integer> {
       + " min(k, 10) (default: ${DEFAULT-VALUE})")
   int k;
 
-  @Option(names = "--models", defaultValue = "popularity,itemknn,ease", split = ",",
-      description = "models to compare, of popularity, itemknn, ease, als (default: ${DEFAULT-VALUE})")
+  @Option(names = "--models", defaultValue = "popularity,itemknn,ease,als,hybrid", split = ",",
+      description = "models to compare, of popularity, itemknn, ease, als, hybrid; the hybrid blends the other"
+          + " listed models (all four when none is listed) (default: ${DEFAULT-VALUE})")
   List<String> models;
+
+  @Option(names = "--validation-days", defaultValue = "30", description = "the hybrid's weights are tuned on the"
+      + " last this many days before the cutoff, carved from the train period only (default: ${DEFAULT-VALUE})")
+  int validationDays;
+
+  @Option(names = "--hybrid-steps", defaultValue = "4", description = "the hybrid's weight grid: multiples of"
+      + " 1/steps summing to 1 (default: ${DEFAULT-VALUE})")
+  int hybridSteps;
 
   @Option(names = "--popularity-half-life", defaultValue = "P30D",
       description = "time decay of the popularity model, relative to the cutoff (default: ${DEFAULT-VALUE})")
@@ -104,8 +117,8 @@ public class EvalCommand implements Callable<Integer> {
       throw new CliException("--sample must be a percentage in 1..100, got " + samplePercent);
     }
     for (String model : models) {
-      if (!List.of("popularity", "itemknn", "ease", "als").contains(model)) {
-        throw new CliException("unknown model '" + model + "': choose from popularity, itemknn, ease, als");
+      if (!List.of("popularity", "itemknn", "ease", "als", "hybrid").contains(model)) {
+        throw new CliException("unknown model '" + model + "': choose from popularity, itemknn, ease, als, hybrid");
       }
     }
     long t0 = System.nanoTime();
@@ -135,15 +148,15 @@ public class EvalCommand implements Callable<Integer> {
         matrix.itemCount(), matrix.cellCount());
     List<ResultRow> rows = new ArrayList<>();
     for (String name : models) {
-      Recommender recommender = recommender(name, clock);
-      // popularity is "recent popularity": its matrix fades with age; the collaborative models see all history
-      Interactions trainOn = name.equals("popularity")
-          ? Interactions.of(split.train(), InteractionWeights.DEFAULT,
-              Optional.of(new TimeDecay(popularityHalfLife, t)))
-          : matrix;
       PeakHeap.Measured<RecommenderModel> trained;
       try {
-        trained = PeakHeap.measure(() -> recommender.train(trainOn));
+        if (name.equals("hybrid")) {
+          trained = trainHybrid(out, split.train(), t, matrix, clock);
+        } else {
+          Recommender recommender = recommender(name, clock);
+          Interactions trainOn = name.equals("popularity") ? decayed(split.train(), t) : matrix;
+          trained = PeakHeap.measure(() -> recommender.train(trainOn));
+        }
       } catch (IllegalArgumentException e) {
         out.printf(Locale.ROOT, "%s: not trained: %s%n", name, e.getMessage());
         continue;
@@ -165,6 +178,53 @@ public class EvalCommand implements Callable<Integer> {
         input.catalog().size(), input.similarityName(), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     return 0;
+  }
+
+  /**
+   * Tunes the hybrid's weights on a validation split carved from the train records only ({@link HybridTuner} never
+   * sees the test period), prints them, then trains the hybrid with those weights on the whole train period; the
+   * measured training is that final one (the tuning time is printed beside it).
+   */
+  private PeakHeap.Measured<RecommenderModel> trainHybrid(PrintWriter out, List<Interaction> train, Instant t,
+      Interactions matrix, Clock clock) throws Exception {
+    List<String> names = hybridMembers();
+    List<HybridRecommender.Member> members = new ArrayList<>();
+    for (String name : names) {
+      members.add(new HybridRecommender.Member(recommender(name, clock), 1));
+    }
+    HybridRecommender untuned = new HybridRecommender(clock, members);
+    Instant validationCutoff = t.minus(Duration.ofDays(validationDays));
+    long t0 = System.nanoTime();
+    HybridTuner.Result tuned = HybridTuner.tune(untuned, train, validationCutoff, InteractionWeights.DEFAULT,
+        (records, at) -> memberMatrices(names, records, at), hybridSteps);
+    StringBuilder weights = new StringBuilder();
+    for (int m = 0; m < names.size(); m++) {
+      weights.append(m == 0 ? "" : ", ").append(names.get(m)).append(' ')
+          .append(String.format(Locale.ROOT, "%.2f", tuned.weights()[m]));
+    }
+    out.printf(Locale.ROOT, "hybrid: weights %s, chosen of %d on the validation split at %s (%,d users; NDCG@10"
+            + " %.4f, Recall@20 %.4f; tuned in %.1f s)%n", weights, tuned.candidates(), validationCutoff,
+        tuned.users(), tuned.ndcg(), tuned.recall(), (System.nanoTime() - t0) / 1e9);
+    HybridRecommender hybrid = untuned.withWeights(tuned.weights());
+    List<Interactions> matrices = memberMatrices(names, train, t);
+    return PeakHeap.measure(() -> hybrid.train(matrix, matrices));
+  }
+
+  /** The non-hybrid models listed, in order, or all four when none is. */
+  List<String> hybridMembers() {
+    List<String> listed = models.stream().filter(m -> !m.equals("hybrid")).distinct().toList();
+    return listed.isEmpty() ? List.of("popularity", "itemknn", "ease", "als") : listed;
+  }
+
+  /** Each member's matrix of {@code records}: popularity decays to {@code at}, the others see all history. */
+  private List<Interactions> memberMatrices(List<String> names, List<Interaction> records, Instant at) {
+    Interactions plain = Interactions.of(records, InteractionWeights.DEFAULT);
+    return names.stream().map(n -> n.equals("popularity") ? decayed(records, at) : plain).toList();
+  }
+
+  /** "Recent popularity": the matrix fades with age relative to {@code at}. */
+  private Interactions decayed(List<Interaction> records, Instant at) {
+    return Interactions.of(records, InteractionWeights.DEFAULT, Optional.of(new TimeDecay(popularityHalfLife, at)));
   }
 
   private EvalData load() throws Exception {

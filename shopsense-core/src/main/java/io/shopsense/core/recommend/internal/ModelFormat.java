@@ -50,9 +50,10 @@ public final class ModelFormat {
         case EaseModel.NAME -> EaseModel.read(digest, trainedAt, data, in);
         case AlsModel.NAME -> AlsModel.read(digest, trainedAt, data, in);
         case SessionKnnModel.NAME -> SessionKnnModel.read(digest, trainedAt, data, in);
+        case HybridModel.NAME -> HybridModel.read(digest, trainedAt, data, in);
         default -> throw new IllegalArgumentException("unknown recommender model '" + name + "'; known: "
             + PopularityModel.NAME + ", " + ItemKnnModel.NAME + ", " + EaseModel.NAME + ", " + AlsModel.NAME + ", "
-            + SessionKnnModel.NAME);
+            + SessionKnnModel.NAME + ", " + HybridModel.NAME);
       };
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the " + name + " model");
