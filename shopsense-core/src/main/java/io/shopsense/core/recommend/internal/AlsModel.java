@@ -8,7 +8,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,16 +114,8 @@ public final class AlsModel extends ModelBase {
       scores = personalScores(u);
       chosen = TopN.select(scores, allowed, 0, n);
     }
-    List<ScoredItem> out = new ArrayList<>(n);
     Explainer explainer = new Explainer(u);
-    for (int i : chosen) {
-      out.add(new ScoredItem(data.itemId(i), scores[i], explainer.reason(i)));
-      allowed[i] = false;
-    }
-    for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
-      out.add(new ScoredItem(data.itemId(i), popularity[i], Reason.PopularIn.global()));
-    }
-    return out;
+    return picksThenPopular(chosen, scores, allowed, n, explainer::reason);
   }
 
   @Override

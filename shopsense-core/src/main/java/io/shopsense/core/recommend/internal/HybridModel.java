@@ -143,15 +143,7 @@ public final class HybridModel extends ModelBase {
     double[][] norm = memberScores(u);
     double[] scores = blend(norm);
     boolean[] allowed = allowedItems(Objects.requireNonNull(exclude, "exclude"));
-    List<ScoredItem> out = new ArrayList<>(n);
-    for (int i : TopN.select(scores, allowed, 0, n)) {
-      out.add(new ScoredItem(data.itemId(i), scores[i], reason(norm, u, i)));
-      allowed[i] = false;
-    }
-    for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
-      out.add(new ScoredItem(data.itemId(i), popularity[i], Reason.PopularIn.global()));
-    }
-    return out;
+    return picksThenPopular(TopN.select(scores, allowed, 0, n), scores, allowed, n, i -> reason(norm, u, i));
   }
 
   @Override

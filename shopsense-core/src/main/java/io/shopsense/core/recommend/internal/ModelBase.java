@@ -98,14 +98,25 @@ abstract class ModelBase implements RecommenderModel {
       throw new IllegalArgumentException("n must be >= 0: " + n);
     }
     boolean[] allowed = allowedItems(exclude);
-    List<ScoredItem> out = new ArrayList<>(n);
     if (user instanceof UserRef.Known known) {
       checkUser(known);
       double[] scores = personalScores(known.index());
-      for (int i : TopN.select(scores, allowed, 0, n)) {
-        out.add(new ScoredItem(data.itemId(i), scores[i], reason(known.index(), i)));
-        allowed[i] = false;
-      }
+      return picksThenPopular(TopN.select(scores, allowed, 0, n), scores, allowed, n,
+          i -> reason(known.index(), i));
+    }
+    return picksThenPopular(new int[0], popularity, allowed, n, i -> Reason.PopularIn.global());
+  }
+
+  /**
+   * The chosen items with their scores and reasons, then the most popular allowed items until there are {@code n}
+   * (marked "popular"); {@code allowed} is updated as items are taken.
+   */
+  protected final List<ScoredItem> picksThenPopular(int[] chosen, double[] scores, boolean[] allowed, int n,
+      java.util.function.IntFunction<Reason> reason) {
+    List<ScoredItem> out = new ArrayList<>(n);
+    for (int i : chosen) {
+      out.add(new ScoredItem(data.itemId(i), scores[i], reason.apply(i)));
+      allowed[i] = false;
     }
     for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
       out.add(new ScoredItem(data.itemId(i), popularity[i], Reason.PopularIn.global()));
