@@ -1,12 +1,5 @@
 package io.shopsense.core.recommend;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,13 +115,9 @@ public final class BoughtTogetherModel {
 
   /** The model's bytes: magic {@code SSBT}, version, digest, train time, basket count, the rules. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+    return ModelBytes.write(MAGIC, VERSION, out -> {
       out.writeUTF(settingsDigest);
-      out.writeLong(trainedAt.getEpochSecond());
-      out.writeInt(trainedAt.getNano());
+      ModelBytes.writeInstant(out, trainedAt);
       out.writeInt(basketCount);
       List<Rule> all = byAntecedent.values().stream().flatMap(List::stream).sorted(BEST_FIRST).toList();
       out.writeInt(all.size());
@@ -140,24 +129,14 @@ public final class BoughtTogetherModel {
         out.writeDouble(r.confidence());
         out.writeDouble(r.lift());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   /** Reads what {@link #toBytes()} wrote; throws {@link IllegalArgumentException} on foreign or truncated bytes. */
   public static BoughtTogetherModel fromBytes(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readInt() != MAGIC) {
-        throw new IllegalArgumentException("not a bought-together model (bad magic)");
-      }
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new IllegalArgumentException("bought-together format version " + version + " is not supported");
-      }
+    return ModelBytes.read(bytes, MAGIC, VERSION, "bought-together", in -> {
       String digest = in.readUTF();
-      Instant trainedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+      Instant trainedAt = ModelBytes.readInstant(in);
       int baskets = in.readInt();
       int count = in.readInt();
       List<Rule> rules = new ArrayList<>(count);
@@ -165,14 +144,7 @@ public final class BoughtTogetherModel {
         rules.add(new Rule(in.readUTF(), in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(),
             in.readDouble()));
       }
-      if (in.read() != -1) {
-        throw new IllegalArgumentException("trailing bytes after the bought-together model");
-      }
       return new BoughtTogetherModel(digest, trainedAt, baskets, rules);
-    } catch (EOFException e) {
-      throw new IllegalArgumentException("truncated bought-together model", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("unreadable bought-together model: " + e.getMessage(), e);
-    }
+    });
   }
 }

@@ -1,12 +1,5 @@
 package io.shopsense.core.recommend;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,12 +105,9 @@ public final class RepeatPurchaseModel {
 
   /** The model's bytes: magic {@code SSRP}, version, digest, train time, window, intervals, consumables, purchases. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+    return ModelBytes.write(MAGIC, VERSION, out -> {
       out.writeUTF(settingsDigest);
-      writeInstant(out, trainedAt);
+      ModelBytes.writeInstant(out, trainedAt);
       out.writeLong(window.toMillis());
       Map<String, Duration> sortedIntervals = new TreeMap<>(intervals);
       out.writeInt(sortedIntervals.size());
@@ -137,27 +127,17 @@ public final class RepeatPurchaseModel {
         out.writeInt(row.size());
         for (Map.Entry<String, Instant> e : row.entrySet()) {
           out.writeUTF(e.getKey());
-          writeInstant(out, e.getValue());
+          ModelBytes.writeInstant(out, e.getValue());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   /** Reads what {@link #toBytes()} wrote; throws {@link IllegalArgumentException} on foreign or truncated bytes. */
   public static RepeatPurchaseModel fromBytes(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readInt() != MAGIC) {
-        throw new IllegalArgumentException("not a repeat-purchase model (bad magic)");
-      }
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new IllegalArgumentException("repeat-purchase format version " + version + " is not supported");
-      }
+    return ModelBytes.read(bytes, MAGIC, VERSION, "repeat-purchase", in -> {
       String digest = in.readUTF();
-      Instant trainedAt = readInstant(in);
+      Instant trainedAt = ModelBytes.readInstant(in);
       Duration window = Duration.ofMillis(in.readLong());
       Map<String, Duration> intervals = new HashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
@@ -172,27 +152,12 @@ public final class RepeatPurchaseModel {
         String user = in.readUTF();
         Map<String, Instant> row = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
-          row.put(in.readUTF(), readInstant(in));
+          row.put(in.readUTF(), ModelBytes.readInstant(in));
         }
         last.put(user, row);
       }
-      if (in.read() != -1) {
-        throw new IllegalArgumentException("trailing bytes after the repeat-purchase model");
-      }
       return new RepeatPurchaseModel(digest, trainedAt, window, intervals, consumables, last);
-    } catch (EOFException e) {
-      throw new IllegalArgumentException("truncated repeat-purchase model", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("unreadable repeat-purchase model: " + e.getMessage(), e);
-    }
+    });
   }
 
-  private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
-    out.writeLong(t.getEpochSecond());
-    out.writeInt(t.getNano());
-  }
-
-  private static Instant readInstant(DataInputStream in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
-  }
 }
