@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class AdvancingClock extends Clock {
+public final class AdvancingClock extends Clock {
   private volatile Instant now;
 
-  AdvancingClock(Instant start) {
+  public AdvancingClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

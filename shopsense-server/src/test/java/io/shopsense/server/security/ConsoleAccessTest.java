@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shopsense.api.access.ConsoleRole;
 import io.shopsense.core.access.AccessChange;
+import io.shopsense.core.access.AdvancingClock;
 import io.shopsense.core.access.AccessSettings;
 import io.shopsense.core.access.ConsoleSessionService;
 import io.shopsense.core.access.ConsoleSessionService.Denied;
