@@ -1,6 +1,8 @@
 package io.shopsense.core.recommend.internal;
 
+import java.util.Arrays;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /** Selection of the best {@code n} indices of a score array, best first, ties broken by the lower index. */
 final class TopN {
@@ -9,27 +11,7 @@ final class TopN {
 
   /** Indices with {@code allowed[i]} and {@code scores[i] > floor}, at most {@code n}, best first. */
   static int[] select(double[] scores, boolean[] allowed, double floor, int n) {
-    if (n <= 0) {
-      return new int[0];
-    }
-    // min-heap on (score, -index) holds the n best seen so far; its head is the first to give way
-    PriorityQueue<Integer> heap = new PriorityQueue<>(n + 1, (a, b) -> better(scores, b, a));
-    for (int i = 0; i < scores.length; i++) {
-      if (!allowed[i] || !(scores[i] > floor)) {
-        continue;
-      }
-      if (heap.size() < n) {
-        heap.add(i);
-      } else if (better(scores, i, heap.peek()) < 0) {
-        heap.poll();
-        heap.add(i);
-      }
-    }
-    int[] out = new int[heap.size()];
-    for (int k = out.length - 1; k >= 0; k--) {
-      out[k] = heap.poll();
-    }
-    return out;
+    return best(scores, IntStream.range(0, scores.length).filter(i -> allowed[i]), n, floor);
   }
 
   /**
@@ -37,22 +19,23 @@ final class TopN {
    * the catalog's.
    */
   static int[] selectAmong(double[] scores, int[] candidates, int count, double floor, int n) {
+    return best(scores, Arrays.stream(candidates, 0, count), n, floor);
+  }
+
+  private static int[] best(double[] scores, IntStream indices, int n, double floor) {
     if (n <= 0) {
       return new int[0];
     }
-    PriorityQueue<Integer> heap = new PriorityQueue<>(Math.min(n, count) + 1, (a, b) -> better(scores, b, a));
-    for (int c = 0; c < count; c++) {
-      int i = candidates[c];
-      if (!(scores[i] > floor)) {
-        continue;
-      }
+    // min-heap on (score, -index) holds the n best seen so far; its head is the first to give way
+    PriorityQueue<Integer> heap = new PriorityQueue<>(n + 1, (a, b) -> better(scores, b, a));
+    indices.filter(i -> scores[i] > floor).forEach(i -> {
       if (heap.size() < n) {
         heap.add(i);
       } else if (better(scores, i, heap.peek()) < 0) {
         heap.poll();
         heap.add(i);
       }
-    }
+    });
     int[] out = new int[heap.size()];
     for (int k = out.length - 1; k >= 0; k--) {
       out[k] = heap.poll();
