@@ -116,9 +116,17 @@ public final class ModelSetTrainer {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Trains a new set; {@code events} is read once. */
+  /** Trains a new set, started now; {@code events} is read once. */
   public ModelSet train(Iterable<TrainingEvent> events, Context context) {
-    Instant now = clock.instant();
+    return train(events, context, clock.instant());
+  }
+
+  /**
+   * Trains a new set whose data were read from {@code startedAt} on (its {@link ModelSet#trainedAt()}: an erasure at
+   * or after it may be in the set); {@code events} is read once.
+   */
+  public ModelSet train(Iterable<TrainingEvent> events, Context context, Instant startedAt) {
+    Instant now = Objects.requireNonNull(startedAt, "startedAt");
     List<TrainingEvent> all = new ArrayList<>();
     events.forEach(all::add);
     List<Interaction> records = all.stream().map(TrainingEvent::interaction).toList();
@@ -207,14 +215,17 @@ public final class ModelSetTrainer {
 
   /**
    * A set with {@code personal} in place of {@code current}'s personal model (e.g. one trained by Spark) and the rest
-   * of {@code current}, under a new version of this clock's time; the summary stays that of {@code current}.
+   * of {@code current}, under a new version of this clock's time; the summary stays that of {@code current}. Its train
+   * time is the older of the two models' (the set holds data read as early as that).
    */
   public ModelSet withPersonal(ModelSet current, RecommenderModel personal) {
     Objects.requireNonNull(personal, "personal");
     Instant now = clock.instant();
+    Instant trainedAt = current.version().equals(ModelSet.NONE) || personal.trainedAt().isBefore(current.trainedAt())
+        ? personal.trainedAt() : current.trainedAt();
     String version = VERSION_TIME.format(now) + "-" + shortDigest(now + "\n" + current.version() + "\n"
         + personal.recommender() + "=" + personal.settingsDigest() + "@" + personal.trainedAt());
-    return new ModelSet(version, now, Optional.of(personal), current.similar(), current.bundles(), current.repeat(),
+    return new ModelSet(version, trainedAt, Optional.of(personal), current.similar(), current.bundles(), current.repeat(),
         current.sessions(), current.popular(), current.summary());
   }
 
