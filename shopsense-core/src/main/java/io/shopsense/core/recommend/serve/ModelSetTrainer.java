@@ -1,5 +1,6 @@
 package io.shopsense.core.recommend.serve;
 
+import io.shopsense.api.id.PersonId;
 import io.shopsense.core.recommend.BoughtTogether;
 import io.shopsense.core.recommend.BoughtTogetherModel;
 import io.shopsense.core.recommend.Interaction;
@@ -11,6 +12,7 @@ import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.RepeatPurchase;
 import io.shopsense.core.recommend.RepeatPurchaseModel;
 import io.shopsense.core.recommend.SessionKnnRecommender;
+import io.shopsense.core.recommend.TimeDecay;
 import io.shopsense.core.recommend.internal.ItemKnnModel;
 import io.shopsense.core.recommend.internal.SessionKnnModel;
 import java.nio.charset.StandardCharsets;
@@ -202,8 +204,10 @@ public final class ModelSetTrainer {
         : Optional.of(new SessionKnnRecommender(clock, SessionKnnRecommender.Settings.DEFAULT).train(matrix));
   }
 
+  /** Global, per category (from the catalog), per segment and per region (from the persons' contexts). */
   private ScopedPopularity popularity(List<Interaction> records, Instant now, Context context) {
-    return ScopedPopularity.EMPTY;
+    return ScopedPopularity.train(records, settings.weights(), new TimeDecay(settings.popularityHalfLife(), now), now,
+        context.itemCategories()::get, person -> context.persons().find(PersonId.of(person)).orElse(null));
   }
 
   private static <T> T timed(Map<String, Long> millis, String model, Supplier<T> training) {
