@@ -181,25 +181,12 @@ class RecommendationModelsTest {
     List<Path> holding = new ArrayList<>();
     try (Stream<Path> files = Files.walk(p.settings().recommend().modelsDir())) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+        if (PlatformFixture.indexOf(Files.readAllBytes(f), needle) >= 0) {
           holding.add(f);
         }
       }
     }
     return holding;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   @Test
