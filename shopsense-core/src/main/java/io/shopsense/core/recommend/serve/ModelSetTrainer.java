@@ -53,6 +53,8 @@ public final class ModelSetTrainer {
   private static final DateTimeFormatter VERSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  private static final System.Logger LOG = System.getLogger(ModelSetTrainer.class.getName());
+
   private final Clock clock;
   private final Settings settings;
 
@@ -144,7 +146,8 @@ public final class ModelSetTrainer {
     Optional<RepeatPurchaseModel> repeat = timed(millis, RepeatPurchase.NAME, () -> repeat(records));
     Optional<SessionKnnModel> sessions = enough ? timed(millis, SessionKnnModel.NAME, () -> sessions(all))
         : Optional.empty();
-    ScopedPopularity popular = timed(millis, "popularity", () -> popularity(records, now, context));
+    ScopedPopularity popular = timed(millis, "popularity", () -> Optional.of(popularity(records, now, context)))
+        .orElse(ScopedPopularity.EMPTY);
     Set<String> persons = new HashSet<>();
     Set<String> items = new HashSet<>();
     records.forEach(r -> {
@@ -210,11 +213,20 @@ public final class ModelSetTrainer {
         context.itemCategories()::get, person -> context.persons().find(PersonId.of(person)).orElse(null));
   }
 
-  private static <T> T timed(Map<String, Long> millis, String model, Supplier<T> training) {
+  /**
+   * Trains one model and notes its time. A model whose algorithm refuses the data ({@link IllegalArgumentException},
+   * e.g. a size limit) is left out of the set with a warning: the other models still serve.
+   */
+  private static <T> Optional<T> timed(Map<String, Long> millis, String model, Supplier<Optional<T>> training) {
     long start = System.nanoTime();
-    T result = training.get();
-    millis.put(model, (System.nanoTime() - start) / 1_000_000);
-    return result;
+    try {
+      return training.get();
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, "the {0} model was not trained: {1}", model, e.getMessage());
+      return Optional.empty();
+    } finally {
+      millis.put(model, (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   /**

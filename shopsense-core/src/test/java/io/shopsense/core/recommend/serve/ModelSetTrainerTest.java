@@ -98,6 +98,23 @@ class ModelSetTrainerTest {
   }
 
   @Test
+  void aShopOfOneBuyerTrainsWhatItCanWithoutAnError() {
+    ModelSetTrainer eager = new ModelSetTrainer(CLOCK, ModelSetTrainer.Settings.DEFAULT.withMinInteractions(1));
+    List<TrainingEvent> one = List.of(
+        new TrainingEvent(new Interaction("p1", "a", InteractionKind.VIEW, 1, ShopHistory.START), "", "s1"),
+        new TrainingEvent(new Interaction("p1", "a", InteractionKind.PURCHASE, 1, ShopHistory.START), "o1", "s1"),
+        new TrainingEvent(new Interaction("p1", "b", InteractionKind.PURCHASE, 1, ShopHistory.START), "o1", "s1"));
+
+    ModelSet set = eager.train(one, ModelSetTrainer.Context.NONE);
+
+    assertThat(set.personal()).isPresent();
+    assertThat(set.similar()).isPresent();
+    assertThat(set.bundles()).isPresent();
+    assertThat(set.repeat()).isEmpty();
+    assertThat(set.popular().top(ScopedPopularity.GLOBAL, 5, Set.of())).hasSize(2);
+  }
+
+  @Test
   void anEmptyShopGetsAnEmptySet() {
     ModelSet set = trainer.train(List.of(), ModelSetTrainer.Context.NONE);
 
