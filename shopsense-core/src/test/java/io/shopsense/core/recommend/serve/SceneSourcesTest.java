@@ -237,4 +237,14 @@ class SceneSourcesTest {
           .as("one slot per four items").filteredOn(RecommendationService.EXPLORATION::equals).hasSizeLessThan(2);
     }
   }
+
+  @Test
+  void searchDropsResultsThatCannotBeSold() {
+    CatalogView changed = ServingFixture.catalogWith(Map.of("c1", ServingFixture::outOfStock,
+        "t3", ServingFixture::blocked));
+    RecommendationService service = new RecommendationService(() -> MODELS, () -> changed, CONSENT,
+        new RecordingContexts(), plainScenes(), CLOCK, sequentialIds());
+    assertThat(items(service.recommend(request(Scene.SEARCH, null, 10, "m3", "c1", "t4", "t3"))))
+        .containsExactly("m3", "t4");
+  }
 }
