@@ -8,7 +8,9 @@ final class JobSession {
 
   /**
    * A session named {@code appName} on {@code master}, or on spark-submit's master when null. A {@code local} master
-   * is a run on this machine: no web UI, and the driver on the loopback whatever the host's name resolves to.
+   * is a run on this machine: no web UI, the driver on the loopback whatever the host's name resolves to, and a few
+   * shuffle partitions rather than Spark's 200 (one machine's data; 200 tiny tasks per shuffle cost more than they
+   * bring).
    */
   static SparkSession start(String appName, String master) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
@@ -17,7 +19,8 @@ final class JobSession {
       if (master.startsWith("local")) {
         builder.config("spark.ui.enabled", "false")
             .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1");
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "8");
       }
     }
     return builder.getOrCreate();
