@@ -70,6 +70,21 @@ final class SparkAls {
 
   /** Fits the factors in {@code spark} and returns the served model, trained at {@code trainedAt}. */
   static AlsModel fit(SparkSession spark, Interactions matrix, Settings settings, Instant trainedAt) {
+    Dataset<Row> ratings = ratings(spark, matrix);
+    try {
+      return fit(ratings, matrix, settings, trainedAt);
+    } finally {
+      ratings.unpersist();
+    }
+  }
+
+  /**
+   * The matrix's cells as MLlib's ratings (user index, item index, weight), cached: several fits on one matrix (a
+   * grid) share them.
+   *
+   * @throws IllegalArgumentException when the matrix has no cell
+   */
+  static Dataset<Row> ratings(SparkSession spark, Interactions matrix) {
     if (matrix.cellCount() == 0) {
       throw new IllegalArgumentException("no interactions to train ALS on");
     }
@@ -80,8 +95,14 @@ final class SparkAls {
         rows.add(RowFactory.create(u, row.indices()[k], (float) row.values()[k]));
       }
     }
-    int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-    Dataset<Row> ratings = spark.createDataFrame(rows, RATINGS).repartition(partitions);
+    Dataset<Row> ratings = spark.createDataFrame(rows, RATINGS).repartition(partitions(spark)).cache();
+    ratings.count();
+    return ratings;
+  }
+
+  /** Fits on {@link #ratings} of {@code matrix}. */
+  static AlsModel fit(Dataset<Row> ratings, Interactions matrix, Settings settings, Instant trainedAt) {
+    int partitions = partitions(ratings.sparkSession());
     ALSModel fitted = new ALS().setImplicitPrefs(true).setRank(settings.rank()).setRegParam(settings.regParam())
         .setAlpha(settings.alpha()).setMaxIter(settings.iterations()).setSeed(settings.seed())
         .setUserCol("user").setItemCol("item").setRatingCol("weight")
@@ -93,6 +114,10 @@ final class SparkAls {
         AlsRecommender.Settings.DEFAULT.annAboveItems(), AlsRecommender.Settings.DEFAULT.annM(),
         AlsRecommender.Settings.DEFAULT.annEf());
     return AlsRecommender.fromFactors(settings.recommenderSettings(), trainedAt, matrix, users, items, parameters);
+  }
+
+  private static int partitions(SparkSession spark) {
+    return Math.max(1, spark.sparkContext().defaultParallelism());
   }
 
   /** MLlib's (id, features) rows by id; an id MLlib did not return (it has no cell) keeps a zero factor. */
