@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,26 +52,13 @@ public final class AlsJob {
 
   /** See {@link #USAGE}. */
   public static void main(String[] args) {
-    RecommendJobArguments a;
-    SparkAls.Settings settings;
-    try {
-      a = RecommendJobArguments.parse(args, Instant.now(), DEFAULTS, USAGE);
-      settings = settings(a);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      throw e;
-    }
-    SparkSession spark = JobSession.start("shopsense-als", a.master());
-    try {
+    RecommendJobArguments.main(args, "shopsense-als", DEFAULTS, USAGE, AlsJob::settings, (spark, a, settings) -> {
       Result r = run(spark, a.lake(), a.persons(), settings, a.now());
-      a.writeModel(r.model().toBytes());
       Interactions m = r.model().interactions();
-      System.out.printf("shopsense ALS (Spark MLlib): %d users x %d items, %d cells, rank %d; written to %s"
-              + " (fit %d ms, total %d ms)%n", m.userCount(), m.itemCount(), m.cellCount(), settings.rank(),
-          a.out().toAbsolutePath(), r.fitMillis(), r.totalMillis());
-    } finally {
-      spark.stop();
-    }
+      return new RecommendJobArguments.Trained(r.model(), String.format(Locale.ROOT, "shopsense ALS (Spark MLlib):"
+          + " %d users x %d items, %d cells, rank %d (fit %d ms, total %d ms)", m.userCount(), m.itemCount(),
+          m.cellCount(), settings.rank(), r.fitMillis(), r.totalMillis()));
+    });
   }
 
   static SparkAls.Settings settings(RecommendJobArguments a) {

@@ -95,25 +95,14 @@ public final class ItemCooccurrenceJob {
 
   /** See {@link #USAGE}. */
   public static void main(String[] args) {
-    RecommendJobArguments a;
-    Settings settings;
-    try {
-      a = RecommendJobArguments.parse(args, Instant.now(), DEFAULTS, USAGE);
-      settings = settings(a);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      throw e;
-    }
-    SparkSession spark = JobSession.start("shopsense-item-cooccurrence", a.master());
-    try {
-      Result r = run(spark, a.lake(), a.persons(), settings, a.now());
-      a.writeModel(r.model().toBytes());
-      Interactions m = r.model().interactions();
-      System.out.printf("shopsense item co-occurrence (Spark): %d users x %d items, %d neighbour pairs; written to"
-          + " %s (total %d ms)%n", m.userCount(), m.itemCount(), r.pairs(), a.out().toAbsolutePath(), r.totalMillis());
-    } finally {
-      spark.stop();
-    }
+    RecommendJobArguments.main(args, "shopsense-item-cooccurrence", DEFAULTS, USAGE, ItemCooccurrenceJob::settings,
+        (spark, a, settings) -> {
+          Result r = run(spark, a.lake(), a.persons(), settings, a.now());
+          Interactions m = r.model().interactions();
+          return new RecommendJobArguments.Trained(r.model(), String.format(Locale.ROOT, "shopsense item"
+              + " co-occurrence (Spark): %d users x %d items, %d neighbour pairs (total %d ms)", m.userCount(),
+              m.itemCount(), r.pairs(), r.totalMillis()));
+        });
   }
 
   static Settings settings(RecommendJobArguments a) {

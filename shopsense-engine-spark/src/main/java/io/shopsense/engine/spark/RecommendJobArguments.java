@@ -1,15 +1,19 @@
 package io.shopsense.engine.spark;
 
+import io.shopsense.core.recommend.RecommenderModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The command line of the recommendation jobs ({@link AlsJob}, {@link ItemCooccurrenceJob}), read like
@@ -37,37 +41,12 @@ record RecommendJobArguments(Path lake, Path out, Instant now, String master, Tr
    * @throws IllegalArgumentException with {@code usage} when an argument is missing, unknown or malformed
    */
   static RecommendJobArguments parse(String[] args, Instant clockNow, Map<String, String> defaults, String usage) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      boolean common = switch (name) {
-        case "--lake", "--out", "--now", "--master", "--personalised", "--exclude" -> true;
-        default -> false;
-      };
-      if (!common && !defaults.containsKey(name)) {
-        throw new IllegalArgumentException("unknown argument " + name + "\n" + usage);
-      }
-      if (i + 1 == args.length) {
-        throw new IllegalArgumentException(name + " needs a value\n" + usage);
-      }
-      values.put(name, args[++i]);
-    }
-    if (!values.containsKey("--lake") || !values.containsKey("--out")) {
-      throw new IllegalArgumentException("--lake and --out are required\n" + usage);
-    }
-    Path lake = Path.of(values.get("--lake"));
-    if (!Files.isDirectory(lake)) {
-      throw new IllegalArgumentException("--lake " + lake + " is not a directory");
-    }
-    Instant now = clockNow;
-    if (values.containsKey("--now")) {
-      try {
-        now = Instant.parse(values.get("--now"));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--now needs an ISO instant such as 2026-11-22T00:00:00Z, not "
-            + values.get("--now"), e);
-      }
-    }
+    Set<String> names = new HashSet<>(Set.of("--lake", "--out", "--now", "--master", "--personalised",
+        "--exclude"));
+    names.addAll(defaults.keySet());
+    Map<String, String> values = JobArguments.pairs(args, names, usage);
+    Path lake = JobArguments.lake(values);
+    Instant now = JobArguments.now(values, clockNow);
     TrainingPersons persons;
     try {
       persons = new TrainingPersons(Optional.ofNullable(values.get("--personalised")).map(Path::of),
@@ -83,6 +62,41 @@ record RecommendJobArguments(Path lake, Path out, Instant now, String master, Tr
     });
     return new RecommendJobArguments(lake, Path.of(values.get("--out")), now, values.get("--master"), persons,
         Map.copyOf(options));
+  }
+
+  /** A model a job trained, and the line its main prints about it. */
+  record Trained(RecommenderModel model, String summary) {}
+
+  /** The work of a job's main between reading its arguments and writing its model. */
+  @FunctionalInterface
+  interface Training<S> {
+    Trained train(SparkSession spark, RecommendJobArguments arguments, S settings);
+  }
+
+  /**
+   * A recommendation job's {@code main}: reads the arguments and the job's settings (printing the usage and
+   * rethrowing when they are wrong, before Spark starts), trains in a session of its own, writes the model file and
+   * prints the summary.
+   */
+  static <S> void main(String[] args, String appName, Map<String, String> defaults, String usage,
+      Function<RecommendJobArguments, S> settingsOf, Training<S> training) {
+    RecommendJobArguments a;
+    S settings;
+    try {
+      a = parse(args, Instant.now(), defaults, usage);
+      settings = settingsOf.apply(a);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      throw e;
+    }
+    SparkSession spark = JobSession.start(appName, a.master());
+    try {
+      Trained trained = training.train(spark, a, settings);
+      a.writeModel(trained.model().toBytes());
+      System.out.println(trained.summary() + "; written to " + a.out().toAbsolutePath());
+    } finally {
+      spark.stop();
+    }
   }
 
   /** A job option as an integer of at least {@code min}. */
