@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
  * the persons with personalisation consent, one a line, as {@code Platform.writePersonalisedSnapshot} writes them)
  * when it is given, and never a person of the {@code excluded} file (erased persons, withdrawals since the snapshot;
  * one id a line). At least one of the two is required: a job that silently trained on everyone would use the data of
- * persons who said no. Applied as joins, so neither list has to fit in a task's memory.
+ * persons who said no. Applied as joins, so neither list has to fit in a task's memory; like the lake, the files must
+ * be reachable under the same path from the driver and every executor.
  */
 record TrainingPersons(Optional<Path> personalised, Optional<Path> excluded) {
   TrainingPersons {
