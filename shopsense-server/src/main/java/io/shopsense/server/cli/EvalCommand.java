@@ -116,7 +116,8 @@ public class EvalCommand implements Callable<Integer> {
   boolean withSpark;
 
   @Option(names = "--spark-grid", defaultValue = "32:0.01:1,32:0.01:10,32:0.1:1,32:0.1:10,64:0.01:1,64:0.01:10,"
-      + "64:0.1:1,64:0.1:10", description = "spark-als grid, RANK:REGPARAM:ALPHA points (default: ${DEFAULT-VALUE})")
+      + "64:0.1:1,64:0.1:10,64:0.3:1,64:1.0:1,64:0.1:0.3,128:0.1:1,128:0.3:1,128:0.3:0.3",
+      description = "spark-als grid, RANK:REGPARAM:ALPHA points (default: ${DEFAULT-VALUE})")
   String sparkGrid;
 
   @Option(names = "--spark-iterations", defaultValue = "15", description = "spark-als iterations, as the core ALS's"
