@@ -2,6 +2,7 @@ package io.shopsense.core.recommend;
 
 import io.shopsense.core.recommend.internal.AlsModel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,27 @@ public final class AlsRecommender implements Recommender {
   @Override
   public AlsModel train(Interactions interactions) {
     return train(interactions, Optional.empty());
+  }
+
+  /**
+   * A served ALS model from factors fitted elsewhere (Spark MLlib's ALS): an ordinary {@link RecommenderModel} named
+   * {@code als}, in the same byte format, its ANN index built as on loading; see {@link AlsModel#fromFactors}.
+   * {@code settings} names where and how the factors were fitted (e.g. {@code engine=spark-mllib}, rank, regParam),
+   * so its digest tells such a model from one trained here.
+   *
+   * @param trainedAt when the factors were fitted (the caller's clock)
+   * @param userFactors one row per user index of {@code interactions}
+   * @param itemFactors one row per item index of {@code interactions}
+   * @throws IllegalArgumentException when the factors do not fit the matrix or the parameters
+   */
+  public static AlsModel fromFactors(RecommenderSettings settings, Instant trainedAt,
+      Interactions interactions, float[][] userFactors, float[][] itemFactors, AlsModel.Parameters parameters) {
+    if (!settings.recommender().equals(AlsModel.NAME)) {
+      throw new IllegalArgumentException("ALS factors need settings of recommender '" + AlsModel.NAME + "', not '"
+          + settings.recommender() + "'");
+    }
+    return AlsModel.fromFactors(settings.digest(interactions), trainedAt, interactions, userFactors, itemFactors,
+        parameters);
   }
 
   /** Trains, reporting the ALS objective after each iteration to {@code onLoss} (for monitoring and tests). */

@@ -2,6 +2,7 @@ package io.shopsense.core.recommend;
 
 import io.shopsense.core.recommend.internal.ItemKnnModel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,6 +45,24 @@ public final class ItemKnnRecommender implements Recommender {
   public RecommenderSettings settings() {
     return RecommenderSettings.of(name(),
         Map.of("neighbours", settings.neighbours(), "shrinkage", settings.shrinkage()));
+  }
+
+  /**
+   * A served item-kNN model from neighbour lists computed elsewhere (the Spark co-occurrence job): an ordinary
+   * {@link RecommenderModel} named {@code item-knn}, in the same byte format; see
+   * {@link ItemKnnModel#fromNeighbours}. {@code settings} names how the lists were computed (e.g.
+   * {@code engine=spark}, neighbours, shrinkage), so its digest tells such a model from one trained here.
+   *
+   * @throws IllegalArgumentException when the lists do not fit the matrix
+   */
+  public static ItemKnnModel fromNeighbours(RecommenderSettings settings, Instant trainedAt,
+      Interactions interactions, int[][] neighbours, double[][] similarities) {
+    if (!settings.recommender().equals(ItemKnnModel.NAME)) {
+      throw new IllegalArgumentException("neighbour lists need settings of recommender '" + ItemKnnModel.NAME
+          + "', not '" + settings.recommender() + "'");
+    }
+    return ItemKnnModel.fromNeighbours(settings.digest(interactions), trainedAt, interactions, neighbours,
+        similarities);
   }
 
   @Override

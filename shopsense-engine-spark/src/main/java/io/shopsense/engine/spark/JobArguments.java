@@ -39,34 +39,10 @@ record JobArguments(Path lake, Path out, Map<String, String> segments, Instant n
    * @throws IllegalArgumentException with the usage when an argument is missing, unknown or malformed
    */
   static JobArguments parse(String[] args, Instant clockNow) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (!name.equals("--lake") && !name.equals("--out") && !name.equals("--segments") && !name.equals("--now")
-          && !name.equals("--master") && !name.equals("--personalised")) {
-        throw new IllegalArgumentException("unknown argument " + name + "\n" + USAGE);
-      }
-      if (i + 1 == args.length) {
-        throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-      }
-      values.put(name, args[++i]);
-    }
-    if (!values.containsKey("--lake") || !values.containsKey("--out")) {
-      throw new IllegalArgumentException("--lake and --out are required\n" + USAGE);
-    }
-    Path lake = Path.of(values.get("--lake"));
-    if (!Files.isDirectory(lake)) {
-      throw new IllegalArgumentException("--lake " + lake + " is not a directory");
-    }
-    Instant now = clockNow;
-    if (values.containsKey("--now")) {
-      try {
-        now = Instant.parse(values.get("--now"));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--now needs an ISO instant such as 2026-11-22T00:00:00Z, not "
-            + values.get("--now"), e);
-      }
-    }
+    Map<String, String> values = pairs(args, java.util.Set.of("--lake", "--out", "--segments", "--now", "--master",
+        "--personalised"), USAGE);
+    Path lake = lake(values);
+    Instant now = now(values, clockNow);
     Map<String, String> segments = values.containsKey("--segments")
         ? readSegments(Path.of(values.get("--segments"))) : Map.of();
     java.util.Set<String> personalised = null;
@@ -80,6 +56,51 @@ record JobArguments(Path lake, Path out, Map<String, String> segments, Instant n
     }
     return new JobArguments(lake, Path.of(values.get("--out")), segments, now, values.get("--master"),
         personalised);
+  }
+
+  /**
+   * The {@code --name value} pairs of a job's command line, every name one of {@code names}.
+   *
+   * @throws IllegalArgumentException with {@code usage} on an unknown name or a name without a value
+   */
+  static Map<String, String> pairs(String[] args, java.util.Set<String> names, String usage) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException("unknown argument " + name + "\n" + usage);
+      }
+      if (i + 1 == args.length) {
+        throw new IllegalArgumentException(name + " needs a value\n" + usage);
+      }
+      values.put(name, args[++i]);
+    }
+    if (!values.containsKey("--lake") || !values.containsKey("--out")) {
+      throw new IllegalArgumentException("--lake and --out are required\n" + usage);
+    }
+    return values;
+  }
+
+  /** {@code --lake}, an existing directory. */
+  static Path lake(Map<String, String> values) {
+    Path lake = Path.of(values.get("--lake"));
+    if (!Files.isDirectory(lake)) {
+      throw new IllegalArgumentException("--lake " + lake + " is not a directory");
+    }
+    return lake;
+  }
+
+  /** {@code --now}, an ISO instant, else {@code clockNow}. */
+  static Instant now(Map<String, String> values, Instant clockNow) {
+    if (!values.containsKey("--now")) {
+      return clockNow;
+    }
+    try {
+      return Instant.parse(values.get("--now"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--now needs an ISO instant such as 2026-11-22T00:00:00Z, not "
+          + values.get("--now"), e);
+    }
   }
 
   /** A JSON object of segment id → rule text. */

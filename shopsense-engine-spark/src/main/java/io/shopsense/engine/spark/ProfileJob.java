@@ -74,17 +74,7 @@ public final class ProfileJob {
       System.err.println(e.getMessage());
       throw e;
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("shopsense-profile-rebuild");
-    if (a.master() != null) {
-      builder.master(a.master());
-      if (a.master().startsWith("local")) {
-        // a run on this machine: no web UI, and the driver on the loopback whatever the host's name resolves to
-        builder.config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1");
-      }
-    }
-    SparkSession spark = builder.getOrCreate();
+    SparkSession spark = JobSession.start("shopsense-profile-rebuild", a.master());
     try {
       Result r = run(spark, a.lake(), a.out(), a.segments(), a.now(), a.personalised());
       System.out.printf("shopsense profile rebuild: %d profiles, %d customers in the model, written to %s"

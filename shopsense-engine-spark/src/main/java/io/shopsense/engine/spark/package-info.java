@@ -52,6 +52,33 @@
  * Parquet files). On this kind of machine set {@code SPARK_LOCAL_IP=127.0.0.1}. The jar's manifest names
  * {@code ProfileJob} as its main class, so {@code --class} may be left out.
  *
+ * <h2>Recommendation models</h2>
+ *
+ * <p>{@link io.shopsense.engine.spark.AlsJob} (Spark MLlib's implicit ALS) and
+ * {@link io.shopsense.engine.spark.ItemCooccurrenceJob} (co-view/co-cart/co-purchase cosine with shrinkage, top k per
+ * item) read the lake's {@code lines} table, attributed to persons as the profile job attributes events, weighted by
+ * the core's default interaction weights (refunds against purchases, non-positive cells dropped). Each writes one
+ * model file ({@code RecommenderModel.toBytes()}: an ordinary {@code als} or {@code item-knn} model whose settings
+ * digest names the Spark engine), which the server installs as its personal model with
+ * {@code PUT /v1/recommendations/models/personal}. Consent is required input: {@code --personalised} (the snapshot of
+ * {@code Platform.writePersonalisedSnapshot}: only these persons train) and/or {@code --exclude} (erased persons,
+ * withdrawals since the snapshot: never train).
+ *
+ * <pre>
+ * spark-submit --class io.shopsense.engine.spark.AlsJob --master 'local[4]' --driver-memory 4g \
+ *   shopsense-engine-spark/target/shopsense-engine-spark-0.1.0-SNAPSHOT-job.jar \
+ *   --lake /var/lib/shopsense/lake --personalised personalised.txt --out als.model \
+ *   --rank 64 --reg-param 0.05 --alpha 10 --iterations 15
+ * spark-submit --class io.shopsense.engine.spark.ItemCooccurrenceJob --master 'local[4]' \
+ *   shopsense-engine-spark/target/shopsense-engine-spark-0.1.0-SNAPSHOT-job.jar \
+ *   --lake /var/lib/shopsense/lake --personalised personalised.txt --exclude erased.txt --out item-knn.model \
+ *   --neighbours 100 --shrinkage 10 --kinds purchase --per-person-cap 500
+ * </pre>
+ *
+ * <p>The driver collects the training matrix (the model file carries it, as every served model does); the
+ * co-occurrence pairs are counted distributed. {@link io.shopsense.engine.spark.SparkAlsFits} is the Spark half of
+ * {@code shopsense eval --with-spark}: a matrix file in, one ALS model per grid point out.
+ *
  * <h2>Classpath</h2>
  *
  * <p>Spark 4.0.1 brings Jackson 2.18.2, and spark-submit puts it before the job jar; our modules are built and

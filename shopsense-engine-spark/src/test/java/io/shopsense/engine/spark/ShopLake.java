@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 final class ShopLake {
   static final Instant NOW = Instant.parse("2024-07-15T00:00:00Z");
   static final int PERSONS = 30;
-  private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
+  static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
   /** Days some of whose events arrive late, in batches of their own: they get several files, then compacted. */
   private static final Set<LocalDate> LATE_DAYS = Set.of(LocalDate.of(2024, 6, 11), LocalDate.of(2024, 6, 21),
       LocalDate.of(2024, 7, 1));
@@ -103,7 +103,7 @@ final class ShopLake {
     return shared;
   }
 
-  private static void delete(Path dir) {
+  static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -125,6 +125,28 @@ final class ShopLake {
         + "'product_id':'p3','category':'Outdoor/Tents','brand':'Camp','price':120}}",
         START.plus(Duration.ofDays(25)));
 
+    return store(lake);
+  }
+
+  /**
+   * One event of {@link #write(Path, List)}: JSON with single quotes, identified by this shop's identifiers
+   * ({@code u<p>}, and {@code a<p>} for the persons that have an anonymous id; see {@link #writeIdentities}).
+   *
+   * @param owner the person it belongs to, null when nobody owns its identifiers
+   */
+  record Written(String owner, String json, Instant at) {}
+
+  /**
+   * A lake of exactly the given events (times between {@link #START} and {@link #NOW}), stored, compacted and linked
+   * like this shop's: a fixture of its own with this one's storage and identity snapshot.
+   */
+  static Built write(Path lake, List<Written> events) {
+    ShopLake shop = new ShopLake();
+    events.forEach(e -> shop.add(e.owner(), e.json(), e.at()));
+    return shop.store(lake);
+  }
+
+  private Built store(Path lake) {
     writeLake(lake, store());
     writeIdentities(lake);
     return new Built(lake, json.size(), eventsByPerson, LakeProfileSource.liveFiles(lake, LakeTable.EVENTS).size(),

@@ -110,6 +110,27 @@ public class EvalCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "print the table as Markdown")
   boolean markdown;
 
+  @Option(names = "--with-spark", description = "add a spark-als row: Spark MLlib's implicit ALS, tuned over"
+      + " --spark-grid on the same validation split as the hybrid, fitted in a child JVM (./shopsense builds its"
+      + " classpath)")
+  boolean withSpark;
+
+  @Option(names = "--spark-grid", defaultValue = "32:0.01:1,32:0.01:10,32:0.1:1,32:0.1:10,64:0.01:1,64:0.01:10,"
+      + "64:0.1:1,64:0.1:10,64:0.3:1,64:1.0:1,64:0.1:0.3,128:0.1:1,128:0.3:1,128:0.3:0.3",
+      description = "spark-als grid, RANK:REGPARAM:ALPHA points (default: ${DEFAULT-VALUE})")
+  String sparkGrid;
+
+  @Option(names = "--spark-iterations", defaultValue = "15", description = "spark-als iterations, as the core ALS's"
+      + " default (default: ${DEFAULT-VALUE})")
+  int sparkIterations;
+
+  @Option(names = "--spark-heap", defaultValue = "4g", description = "the Spark JVM's -Xmx (default: ${DEFAULT-VALUE})")
+  String sparkHeap;
+
+  @Option(names = "--spark-classpath", description = "the engine-spark job jar and Spark's jars (default:"
+      + " $SHOPSENSE_SPARK_CLASSPATH, which ./shopsense sets)")
+  String sparkClasspath;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -121,6 +142,10 @@ public class EvalCommand implements Callable<Integer> {
         throw new CliException("unknown model '" + model + "': choose from popularity, itemknn, ease, als, hybrid");
       }
     }
+    // checked before the data is read: a missing classpath should not cost a whole run
+    SparkAlsContender spark = withSpark ? new SparkAlsContender(
+        sparkClasspath != null ? sparkClasspath : System.getenv("SHOPSENSE_SPARK_CLASSPATH"),
+        SparkAlsContender.Point.parseGrid(sparkGrid), sparkIterations, sparkHeap, out) : null;
     long t0 = System.nanoTime();
     EvalData input = load();
     List<Interaction> records = input.records();
@@ -166,6 +191,10 @@ public class EvalCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: trained in %.1f s, evaluated in %.1f s%n", name, trained.nanos() / 1e9,
           (System.nanoTime() - e0) / 1e9);
       rows.add(new ResultRow(name, report, Duration.ofNanos(trained.nanos()), trained.peakBytes()));
+    }
+    if (spark != null) {
+      rows.add(spark.row(split.train(), t, t.minus(Duration.ofDays(validationDays)), matrix, evaluator, input,
+          settings));
     }
     if (rows.isEmpty()) {
       throw new CliException("no model could be trained on this data");

@@ -59,6 +59,19 @@ class EvalCommandTest {
   }
 
   @Test
+  void withSparkNeedsTheSparkClasspathAndAValidGridBeforeReadingAnyData() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("eval", "--events", "1000", "--with-spark", "--spark-classpath", " ")).isEqualTo(1);
+    assertThat(err.toString()).contains("--with-spark needs the Spark classpath").contains("./shopsense");
+    assertThat(cli.execute("eval", "--events", "1000", "--with-spark", "--spark-classpath", "x.jar",
+        "--spark-grid", "32:0.1")).isEqualTo(1);
+    assertThat(err.toString()).contains("RANK:REGPARAM:ALPHA");
+  }
+
+  @Test
   @Timeout(180)
   void comparesTheModelsOnOnlineRetail() {
     Path data = dataFolder();

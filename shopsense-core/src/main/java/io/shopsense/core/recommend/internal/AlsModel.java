@@ -63,6 +63,48 @@ public final class AlsModel extends ModelBase {
     return new AlsModel(digest, trainedAt, data, parameters, factors.users(), factors.items());
   }
 
+  /**
+   * A model from factors trained elsewhere (Spark MLlib's ALS, for one), in the same byte format and with the same
+   * serving path as a trained one: the ANN index is rebuilt here as on loading. Row {@code u} of {@code userFactors}
+   * belongs to user index {@code u} of {@code data}, row {@code i} of {@code itemFactors} to item index {@code i};
+   * every row has {@code parameters.factors()} finite values. The explanations assume the factors minimise the
+   * objective with the given λ and α (for factors fitted with another regularisation they remain a faithful
+   * "which of your items weighs most" but no longer an exact decomposition).
+   *
+   * @throws IllegalArgumentException when a matrix has the wrong number of rows or columns or a non-finite value
+   */
+  public static AlsModel fromFactors(String digest, Instant trainedAt, Interactions data, float[][] userFactors,
+      float[][] itemFactors, Parameters parameters) {
+    Objects.requireNonNull(parameters, "parameters");
+    if (parameters.factors() < 1) {
+      throw new IllegalArgumentException("factors must be >= 1: " + parameters.factors());
+    }
+    float[] users = flatten("user", userFactors, data.userCount(), parameters.factors());
+    float[] items = flatten("item", itemFactors, data.itemCount(), parameters.factors());
+    return new AlsModel(Objects.requireNonNull(digest, "digest"), Objects.requireNonNull(trainedAt, "trainedAt"),
+        data, parameters, users, items);
+  }
+
+  private static float[] flatten(String what, float[][] rows, int count, int f) {
+    if (rows.length != count) {
+      throw new IllegalArgumentException(rows.length + " " + what + " factors for " + count + " " + what + "s");
+    }
+    float[] out = new float[count * f];
+    for (int r = 0; r < count; r++) {
+      if (rows[r] == null || rows[r].length != f) {
+        throw new IllegalArgumentException(what + " factor " + r + " has " + (rows[r] == null ? "no" : rows[r].length)
+            + " values, not " + f);
+      }
+      for (int k = 0; k < f; k++) {
+        if (!Float.isFinite(rows[r][k])) {
+          throw new IllegalArgumentException(what + " factor " + r + " has a non-finite value: " + rows[r][k]);
+        }
+      }
+      System.arraycopy(rows[r], 0, out, r * f, f);
+    }
+    return out;
+  }
+
   /** Whether {@link #recommend} uses the approximate index (the catalog exceeds {@code annAboveItems}). */
   public boolean usesApproximateIndex() {
     return index.isPresent();

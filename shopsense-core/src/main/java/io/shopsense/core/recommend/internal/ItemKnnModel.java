@@ -8,7 +8,10 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -98,6 +101,65 @@ public final class ItemKnnModel extends ModelBase {
       System.arraycopy(sims[i], 0, similarities, ptr[i], sims[i].length);
     }
     return new ItemKnnModel(digest, trainedAt, data, ptr, neighbours, similarities);
+  }
+
+  /**
+   * A model from neighbour lists computed elsewhere (the Spark co-occurrence job, for one), in the same byte format
+   * and serving path as a trained one. {@code neighbours[i]} are item indices of {@code data} similar to item
+   * {@code i}, {@code similarities[i]} their similarities (parallel arrays); each list is stored best first, ties by
+   * the lower index, as {@link #train} orders them. Similarities must be finite and positive (a trained model keeps
+   * no other), and an item is never its own neighbour.
+   *
+   * @throws IllegalArgumentException on lists of the wrong count or length, an index out of range, a self or
+   *     repeated neighbour, or a similarity that is not finite and positive
+   */
+  public static ItemKnnModel fromNeighbours(String digest, Instant trainedAt, Interactions data, int[][] neighbours,
+      double[][] similarities) {
+    int n = data.itemCount();
+    if (neighbours.length != n || similarities.length != n) {
+      throw new IllegalArgumentException(neighbours.length + " neighbour lists and " + similarities.length
+          + " similarity lists for " + n + " items");
+    }
+    int[] ptr = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      if (neighbours[i].length != similarities[i].length) {
+        throw new IllegalArgumentException("item " + i + " has " + neighbours[i].length + " neighbours and "
+            + similarities[i].length + " similarities");
+      }
+      ptr[i + 1] = ptr[i] + neighbours[i].length;
+    }
+    int[] flatNeighbours = new int[ptr[n]];
+    double[] flatSimilarities = new double[ptr[n]];
+    for (int i = 0; i < n; i++) {
+      double[] sims = similarities[i];
+      Set<Integer> seen = new HashSet<>();
+      for (int k = 0; k < neighbours[i].length; k++) {
+        int j = neighbours[i][k];
+        if (j < 0 || j >= n || j == i || !seen.add(j)) {
+          throw new IllegalArgumentException("item " + i + " has an invalid neighbour " + j
+              + " (out of range, itself or repeated)");
+        }
+        if (!(sims[k] > 0) || Double.isInfinite(sims[k])) {
+          throw new IllegalArgumentException("item " + i + " has a similarity that is not finite and positive: "
+              + sims[k]);
+        }
+      }
+      Integer[] order = new Integer[neighbours[i].length];
+      for (int k = 0; k < order.length; k++) {
+        order[k] = k;
+      }
+      int[] list = neighbours[i];
+      Arrays.sort(order, (a, b) -> {
+        int c = Double.compare(sims[b], sims[a]);
+        return c != 0 ? c : Integer.compare(list[a], list[b]);
+      });
+      for (int k = 0; k < order.length; k++) {
+        flatNeighbours[ptr[i] + k] = list[order[k]];
+        flatSimilarities[ptr[i] + k] = sims[order[k]];
+      }
+    }
+    return new ItemKnnModel(Objects.requireNonNull(digest, "digest"),
+        Objects.requireNonNull(trainedAt, "trainedAt"), data, ptr, flatNeighbours, flatSimilarities);
   }
 
   /** The similarity of {@code j} to {@code i} as stored (0 when {@code j} is not among {@code i}'s neighbours). */
