@@ -1,5 +1,6 @@
 package io.shopsense.server.cli;
 
+import io.shopsense.core.recommend.AlsRecommender;
 import io.shopsense.core.recommend.EaseRecommender;
 import io.shopsense.core.recommend.HybridRecommender;
 import io.shopsense.core.recommend.Interaction;
@@ -14,12 +15,14 @@ import io.shopsense.core.recommend.UserRef;
 import io.shopsense.core.recommend.eval.EvaluationReport;
 import io.shopsense.core.recommend.eval.EvaluationSettings;
 import io.shopsense.core.recommend.eval.HybridTuner;
+import io.shopsense.core.recommend.eval.ModelSelection;
 import io.shopsense.core.recommend.eval.OfflineEvaluator;
 import io.shopsense.core.recommend.eval.ResultRow;
 import io.shopsense.core.recommend.eval.ResultTable;
 import io.shopsense.core.recommend.eval.Split;
 import io.shopsense.core.recommend.eval.SplitOptions;
 import io.shopsense.core.recommend.eval.TemporalSplit;
+import io.shopsense.core.recommend.serve.ModelSetTrainer;
 import io.shopsense.demo.DemoSettings;
 import io.shopsense.demo.DemoShop;
 import java.io.PrintWriter;
@@ -99,6 +102,14 @@ public class EvalCommand implements Callable<Integer> {
       + " 1/steps summing to 1 (default: ${DEFAULT-VALUE})")
   int hybridSteps;
 
+  @Option(names = "--als-grid", description = "the core ALS's settings are chosen over these"
+      + " FACTORS:LAMBDA:ALPHA points on the same validation split as the hybrid's weights, and the chosen ALS is both"
+      + " the als row and the hybrid's member (default: the platform trainer's grid, 64:10:0.3,64:1:1,64:0.1:20)")
+  String alsGrid;
+
+  /** The ALS settings chosen on the validation split (the defaults until chosen). */
+  private AlsRecommender.Settings als = AlsRecommender.Settings.DEFAULT;
+
   @Option(names = "--popularity-half-life", defaultValue = "P30D",
       description = "time decay of the popularity model, relative to the cutoff (default: ${DEFAULT-VALUE})")
   Duration popularityHalfLife;
@@ -171,6 +182,9 @@ public class EvalCommand implements Callable<Integer> {
     Interactions matrix = Interactions.of(split.train(), InteractionWeights.DEFAULT);
     out.printf(Locale.ROOT, "train matrix: %,d users x %,d items, %,d cells%n", matrix.userCount(),
         matrix.itemCount(), matrix.cellCount());
+    if (models.contains("als") || (models.contains("hybrid") && hybridMembers().contains("als"))) {
+      chooseAls(out, split.train(), t.minus(Duration.ofDays(validationDays)));
+    }
     List<ResultRow> rows = new ArrayList<>();
     for (String name : models) {
       PeakHeap.Measured<RecommenderModel> trained;
@@ -284,15 +298,45 @@ public class EvalCommand implements Callable<Integer> {
     return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
   }
 
-  private static Recommender recommender(String name, Clock clock) {
+  private Recommender recommender(String name, Clock clock) {
     return switch (name) {
       case "popularity" -> new PopularityRecommender(clock);
       case "itemknn" -> new ItemKnnRecommender(clock, ItemKnnRecommender.Settings.DEFAULT);
       case "ease" -> new EaseRecommender(clock, EaseRecommender.Settings.DEFAULT);
-      case "als" -> new io.shopsense.core.recommend.AlsRecommender(clock,
-          io.shopsense.core.recommend.AlsRecommender.Settings.DEFAULT);
+      case "als" -> new AlsRecommender(clock, als);
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /**
+   * Chooses the core ALS's settings over {@code --als-grid} on the validation split carved from the train records
+   * only ({@link ModelSelection}), so ALS is tuned as honestly as the hybrid's weights and Spark's ALS.
+   */
+  private void chooseAls(PrintWriter out, List<Interaction> train, Instant validationCutoff) {
+    AlsRecommender.Settings d = AlsRecommender.Settings.DEFAULT;
+    List<AlsRecommender.Settings> settings = alsGrid == null ? ModelSetTrainer.Settings.DEFAULT.alsGrid()
+        : SparkAlsContender.Point.parseGrid(alsGrid, "--als-grid", "FACTORS:LAMBDA:ALPHA").stream()
+            .map(p -> new AlsRecommender.Settings(p.rank(), p.regParam(), p.alpha(), d.iterations(), d.cgSteps(),
+                d.seed(), d.annAboveItems(), d.annM(), d.annEf())).toList();
+    if (settings.size() == 1) {
+      als = settings.get(0);
+      return;
+    }
+    Clock clock = Clock.fixed(validationCutoff, ZoneOffset.UTC);
+    long t0 = System.nanoTime();
+    ModelSelection.Result chosen = ModelSelection.choose(
+        settings.stream().map(s -> new AlsRecommender(clock, s)).toList(), train, validationCutoff,
+        InteractionWeights.DEFAULT);
+    als = settings.get(chosen.chosen());
+    StringBuilder scores = new StringBuilder();
+    for (int i = 0; i < settings.size(); i++) {
+      AlsRecommender.Settings s = settings.get(i);
+      scores.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%d:%s:%s %.4f", s.factors(), s.lambda(),
+          s.alpha(), chosen.ndcg()[i]));
+    }
+    out.printf(Locale.ROOT, "als: factors %d, lambda %s, alpha %s chosen of %d on the validation split at %s (%,d"
+            + " users; NDCG@10 %s; chosen in %.1f s)%n", als.factors(), als.lambda(), als.alpha(), settings.size(),
+        validationCutoff, chosen.users(), scores, (System.nanoTime() - t0) / 1e9);
   }
 
   /**

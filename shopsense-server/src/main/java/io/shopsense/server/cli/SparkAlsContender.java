@@ -44,16 +44,21 @@ final class SparkAlsContender {
   /** One point of the grid: MLlib's rank, regParam and alpha. */
   record Point(int rank, double regParam, double alpha) {
     static List<Point> parseGrid(String text) {
+      return parseGrid(text, "--spark-grid", "RANK:REGPARAM:ALPHA");
+    }
+
+    /** Points {@code a:b:c} separated by commas; errors name the option and its point format. */
+    static List<Point> parseGrid(String text, String option, String format) {
       List<Point> out = new ArrayList<>();
       for (String p : text.split(",")) {
         String[] v = p.strip().split(":");
         if (v.length != 3) {
-          throw new CliException("--spark-grid takes RANK:REGPARAM:ALPHA points separated by commas, not " + p);
+          throw new CliException(option + " takes " + format + " points separated by commas, not " + p);
         }
         try {
           out.add(new Point(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2])));
         } catch (NumberFormatException e) {
-          throw new CliException("--spark-grid: not a number in " + p);
+          throw new CliException(option + ": not a number in " + p);
         }
       }
       return out;

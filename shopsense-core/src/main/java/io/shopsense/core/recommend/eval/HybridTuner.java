@@ -135,7 +135,7 @@ public final class HybridTuner {
   }
 
   /** The best k allowed items by score, ties by the lower index (item id order), as the evaluator breaks them. */
-  private static List<String> top(double[] scores, boolean[] excluded, int k, Interactions matrix) {
+  static List<String> top(double[] scores, boolean[] excluded, int k, Interactions matrix) {
     int[] best = new int[k];
     int size = 0;
     for (int i = 0; i < scores.length; i++) {

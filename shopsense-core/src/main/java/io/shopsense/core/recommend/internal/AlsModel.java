@@ -162,17 +162,29 @@ public final class AlsModel extends ModelBase {
 
   @Override
   Reason reason(int user, int item) {
-    return new Explainer(user).reason(item);
+    // a list asks for the reasons of many items of one user in a row (the hybrid asks item by item): the user's
+    // factorisation is kept per thread for the next item, instead of being rebuilt for each
+    Explainer explainer = lastExplainer.get();
+    if (explainer == null || explainer.user != user) {
+      explainer = new Explainer(user);
+      lastExplainer.set(explainer);
+    }
+    return explainer.reason(item);
   }
 
   /** Hu et al.'s explanation for one user: {@code W_u} factored once, one solve per explained item. */
+  /** The last user's explainer of this thread (a model is shared by the serving threads). */
+  private final ThreadLocal<Explainer> lastExplainer = new ThreadLocal<>();
+
   private final class Explainer {
+    private final int user;
     private final int f = parameters.factors();
     private final Interactions.Row row;
     private final LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(f);
     private final boolean solvable;
 
     Explainer(int user) {
+      this.user = user;
       row = data.row(user);
       // A = YᵀY + λI + Σ_j (c_j − 1) y_j y_jᵀ, symmetric positive definite for λ > 0
       DMatrixRMaj a = new DMatrixRMaj(f, f);

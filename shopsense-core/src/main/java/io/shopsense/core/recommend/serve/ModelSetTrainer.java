@@ -1,6 +1,7 @@
 package io.shopsense.core.recommend.serve;
 
 import io.shopsense.api.id.PersonId;
+import io.shopsense.core.recommend.AlsRecommender;
 import io.shopsense.core.recommend.BoughtTogether;
 import io.shopsense.core.recommend.BoughtTogetherModel;
 import io.shopsense.core.recommend.Interaction;
@@ -67,12 +68,26 @@ public final class ModelSetTrainer {
    * @param popularityHalfLife how fast popularity fades (positive)
    * @param easeMaxItems       EASE^R joins the hybrid only up to this many items: it is dense, items² doubles twice
    * @param weights            the weight of each interaction kind
+   * @param alsGrid            the ALS member's candidate settings, chosen on the same validation split before the
+   *                           weights (the first when the hybrid is not tuned); at least one
    */
   public record Settings(int minInteractions, int minValidationUsers, Duration validationWindow, int hybridSteps,
-      Duration popularityHalfLife, int easeMaxItems, InteractionWeights weights) {
-    /** 20 interactions, 20 validation buyers over the last 14 days, a grid of tenths, 14 days half-life, EASE up to 5k. */
+      Duration popularityHalfLife, int easeMaxItems, InteractionWeights weights,
+      List<AlsRecommender.Settings> alsGrid) {
+    /**
+     * 20 interactions, 20 validation buyers over the last 14 days, a grid of tenths, 14 days half-life, EASE up to 5k,
+     * ALS with a gentle confidence slope and strong regularisation (best on Online Retail's validation split, see
+     * docs/benchmarks.md), a middle point and the textbook slope of 20.
+     */
     public static final Settings DEFAULT = new Settings(20, 20, Duration.ofDays(14), 10, Duration.ofDays(14), 5_000,
-        InteractionWeights.DEFAULT);
+        InteractionWeights.DEFAULT, List.of(als(10, 0.3), als(1, 1), AlsRecommender.Settings.DEFAULT));
+
+    /** The default ALS settings with another regularisation and confidence slope. */
+    public static AlsRecommender.Settings als(double lambda, double alpha) {
+      AlsRecommender.Settings d = AlsRecommender.Settings.DEFAULT;
+      return new AlsRecommender.Settings(d.factors(), lambda, alpha, d.iterations(), d.cgSteps(), d.seed(),
+          d.annAboveItems(), d.annM(), d.annEf());
+    }
 
     public Settings {
       if (minInteractions < 1) {
@@ -90,6 +105,10 @@ public final class ModelSetTrainer {
         throw new IllegalArgumentException("easeMaxItems must be in [0, 46340]: " + easeMaxItems);
       }
       Objects.requireNonNull(weights, "weights");
+      alsGrid = List.copyOf(alsGrid);
+      if (alsGrid.isEmpty()) {
+        throw new IllegalArgumentException("alsGrid needs at least one point");
+      }
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -100,7 +119,7 @@ public final class ModelSetTrainer {
 
     public Settings withMinInteractions(int min) {
       return new Settings(min, minValidationUsers, validationWindow, hybridSteps, popularityHalfLife, easeMaxItems,
-          weights);
+          weights, alsGrid);
     }
   }
 

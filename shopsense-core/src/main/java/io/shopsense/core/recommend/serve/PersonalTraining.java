@@ -10,6 +10,7 @@ import io.shopsense.core.recommend.PopularityRecommender;
 import io.shopsense.core.recommend.Recommender;
 import io.shopsense.core.recommend.TimeDecay;
 import io.shopsense.core.recommend.eval.HybridTuner;
+import io.shopsense.core.recommend.eval.ModelSelection;
 import io.shopsense.core.recommend.internal.HybridModel;
 import io.shopsense.core.recommend.internal.PopularityModel;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class PersonalTraining {
       members.add(new EaseRecommender(clock, new EaseRecommender.Settings(
           EaseRecommender.Settings.DEFAULT.lambda(), settings.easeMaxItems())));
     }
-    members.add(new AlsRecommender(clock, AlsRecommender.Settings.DEFAULT));
+    members.add(new AlsRecommender(clock, chooseAls(records)));
     double[] equal = new double[members.size()];
     Arrays.fill(equal, 1.0 / members.size());
     List<HybridRecommender.Member> weighted = new ArrayList<>();
@@ -65,10 +66,33 @@ final class PersonalTraining {
     return Optional.of(new Outcome(chosen.train(matrix, matrices(chosen, records, now)), tuned.isPresent()));
   }
 
+  /**
+   * The ALS settings of {@link ModelSetTrainer.Settings#alsGrid()} that rank the validation window's purchases best
+   * ({@link ModelSelection}), or the first when the window holds too few warm buyers to choose.
+   */
+  private AlsRecommender.Settings chooseAls(List<Interaction> records) {
+    List<AlsRecommender.Settings> grid = settings.alsGrid();
+    if (grid.size() == 1) {
+      return grid.get(0);
+    }
+    try {
+      ModelSelection.Result result = ModelSelection.choose(grid.stream().map(s -> new AlsRecommender(clock, s))
+          .toList(), records, validationCutoff(records), settings.weights());
+      return result.users() >= settings.minValidationUsers() ? grid.get(result.chosen()) : grid.get(0);
+    } catch (IllegalArgumentException e) {
+      // no warm buyer in the validation window: nothing to choose on
+      return grid.get(0);
+    }
+  }
+
+  private Instant validationCutoff(List<Interaction> records) {
+    Instant last = records.stream().map(Interaction::time).max(Comparator.naturalOrder()).orElseThrow();
+    return last.minus(settings.validationWindow());
+  }
+
   /** Tuned weights, or empty when the validation window holds too few warm buyers. */
   private Optional<double[]> tune(HybridRecommender hybrid, List<Interaction> records) {
-    Instant last = records.stream().map(Interaction::time).max(Comparator.naturalOrder()).orElseThrow();
-    Instant cutoff = last.minus(settings.validationWindow());
+    Instant cutoff = validationCutoff(records);
     try {
       HybridTuner.Result result = HybridTuner.tune(hybrid, records, cutoff, settings.weights(),
           (train, at) -> matrices(hybrid, train, at), settings.hybridSteps());

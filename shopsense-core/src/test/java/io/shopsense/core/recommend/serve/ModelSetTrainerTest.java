@@ -73,7 +73,8 @@ class ModelSetTrainerTest {
   void tunesTheHybridWhenTheValidationWindowHasEnoughBuyersElseWeighsMembersAlike() {
     HybridModel tuned = (HybridModel) trainer.train(SHOP, ModelSetTrainer.Context.NONE).personal().orElseThrow();
     ModelSetTrainer strict = new ModelSetTrainer(CLOCK, new ModelSetTrainer.Settings(20, 1_000, Duration.ofDays(14),
-        10, Duration.ofDays(14), 5_000, ModelSetTrainer.Settings.DEFAULT.weights()));
+        10, Duration.ofDays(14), 5_000, ModelSetTrainer.Settings.DEFAULT.weights(),
+        ModelSetTrainer.Settings.DEFAULT.alsGrid()));
     HybridModel untuned = (HybridModel) strict.train(SHOP, ModelSetTrainer.Context.NONE).personal().orElseThrow();
 
     assertThat(untuned.weights()).containsOnly(0.25);
