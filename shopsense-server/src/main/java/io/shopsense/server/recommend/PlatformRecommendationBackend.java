@@ -50,14 +50,12 @@ final class PlatformRecommendationBackend implements RecommendationBackend {
   private static <T> T call(Callable<T> training) {
     try {
       return training.call();
-    } catch (RuntimeException e) {
-      throw e;
     } catch (Exception e) {
       throw new ModelTrainingException(e);
     }
   }
 
-  /** A training failed on a checked exception (reading the lake, writing the models). */
+  /** A training failed (reading the lake, training, writing the models): a server fault, never a client's. */
   static final class ModelTrainingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
