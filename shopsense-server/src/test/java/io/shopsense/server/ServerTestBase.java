@@ -57,6 +57,8 @@ public abstract class ServerTestBase {
     // declared strictly necessary here, and so is personalisation by the profile personalisation-necessary (which a
     // test of the personalisation consent drops); ConsentApiTest checks the purposes left to consent
     registry.add("shopsense.consent.strictly-necessary.analytics", () -> "legitimate_interests");
+    // recommendation models are retrained when a test asks, never by the scheduler in the middle of one
+    registry.add("shopsense.recommendations.retrain-interval", () -> "0");
   }
 
   static Path newDataDir() {
