@@ -64,16 +64,14 @@ public final class LakeInteractionSource {
     String sessions = events.isEmpty() ? "SELECT NULL::BIGINT AS seq, NULL::VARCHAR AS session_id WHERE false"
         : "SELECT seq, session_id FROM read_parquet([" + list(events) + "], union_by_name = true)"
             + " WHERE session_id IS NOT NULL";
-    String sql = "WITH ids AS (SELECT kind, value, person_id FROM read_parquet(" + DuckDbSession.literal(links) + ")),"
+    String sql = "WITH " + LakeProfileSource.ids(links) + ","
         + " l AS (SELECT * FROM read_parquet([" + list(lines) + "], union_by_name = true)"
         + " WHERE event IN (" + kinds + ") AND product_id IS NOT NULL AND product_id <> ''),"
         + " s AS (" + sessions + ")"
-        + " SELECT coalesce(u.person_id, a.person_id) AS person, l.event, l.product_id, l.quantity, l.\"timestamp\","
-        + " l.order_id, s.session_id FROM l"
-        + " LEFT JOIN ids u ON u.kind = 'USER_ID' AND u.value = l.user_id"
-        + " LEFT JOIN ids a ON a.kind = 'ANONYMOUS_ID' AND a.value = l.anonymous_id"
+        + " SELECT " + LakeProfileSource.OWNER + " AS person, l.event, l.product_id, l.quantity, l.\"timestamp\","
+        + " l.order_id, s.session_id FROM l" + LakeProfileSource.ownerJoins("l")
         + " LEFT JOIN s ON s.seq = l.seq"
-        + " WHERE coalesce(u.person_id, a.person_id) IS NOT NULL ORDER BY l.\"timestamp\", l.seq, l.line_index";
+        + " WHERE " + LakeProfileSource.OWNER + " IS NOT NULL ORDER BY l.\"timestamp\", l.seq, l.line_index";
     try (DuckDbSession db = new DuckDbSession(settings, true); Statement s = db.connection().createStatement()) {
       s.setFetchSize(10_000);
       try (ResultSet rs = s.executeQuery(sql)) {

@@ -109,14 +109,12 @@ public final class LakeProfileSource implements ProfileRebuild.Source<LakeProfil
       return;
     }
     String list = files.stream().map(DuckDbSession::literal).collect(Collectors.joining(", "));
-    String sql = "WITH ids AS (SELECT kind, value, person_id FROM read_parquet(" + DuckDbSession.literal(links) + ")),"
+    String sql = "WITH " + ids(links) + ","
         + " e AS (SELECT * FROM read_parquet([" + list + "], union_by_name = true))"
-        + " SELECT coalesce(u.person_id, a.person_id) AS person, e.type, e.event, e.message_id, e.anonymous_id,"
+        + " SELECT " + OWNER + " AS person, e.type, e.event, e.message_id, e.anonymous_id,"
         + " e.user_id, e.previous_id, e.\"timestamp\", e.original_timestamp, e.sent_at, e.received_at, e.source,"
-        + " e.properties, e.traits, e.context FROM e"
-        + " LEFT JOIN ids u ON u.kind = 'USER_ID' AND u.value = e.user_id"
-        + " LEFT JOIN ids a ON a.kind = 'ANONYMOUS_ID' AND a.value = e.anonymous_id"
-        + " WHERE coalesce(u.person_id, a.person_id) IS NOT NULL ORDER BY person, e.\"timestamp\", e.seq";
+        + " e.properties, e.traits, e.context FROM e" + ownerJoins("e")
+        + " WHERE " + OWNER + " IS NOT NULL ORDER BY person, e.\"timestamp\", e.seq";
     try (DuckDbSession db = new DuckDbSession(settings, true); Statement s = db.connection().createStatement()) {
       s.setFetchSize(10_000);
       try (ResultSet rs = s.executeQuery(sql)) {
@@ -134,6 +132,20 @@ public final class LakeProfileSource implements ProfileRebuild.Source<LakeProfil
         }
       }
     }
+  }
+
+  /** The owner of a row joined by {@link #ownerJoins}: of its user id, else of its anonymous id. */
+  static final String OWNER = "coalesce(u.person_id, a.person_id)";
+
+  /** The identity snapshot as the common table {@code ids} (kind, value, person_id). */
+  static String ids(Path links) {
+    return "ids AS (SELECT kind, value, person_id FROM read_parquet(" + DuckDbSession.literal(links) + "))";
+  }
+
+  /** Joins the owners of the user id ({@code u}) and anonymous id ({@code a}) of the rows of {@code alias}. */
+  static String ownerJoins(String alias) {
+    return " LEFT JOIN ids u ON u.kind = 'USER_ID' AND u.value = " + alias + ".user_id"
+        + " LEFT JOIN ids a ON a.kind = 'ANONYMOUS_ID' AND a.value = " + alias + ".anonymous_id";
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -345,6 +345,11 @@ public final class Platform implements AutoCloseable {
     return recommendations;
   }
 
+  /** The persons' serving contexts the serving path reads (cached profiles). */
+  io.shopsense.core.recommend.serve.PersonContexts personContexts() {
+    return personContexts;
+  }
+
   /**
    * The recommendation serving path over the served models and catalog snapshot, the consent check, the persons'
    * contexts (profiles) and the default scene settings, on the platform clock.

@@ -186,7 +186,7 @@ class EventErasureTest {
   private static List<Path> filesContaining(Path root, String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).filter(f -> indexOf(read(f), needle) >= 0).toList();
+      return files.filter(Files::isRegularFile).filter(f -> PlatformFixture.indexOf(read(f), needle) >= 0).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -198,18 +198,5 @@ class EventErasureTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

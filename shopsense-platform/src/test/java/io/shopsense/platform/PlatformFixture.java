@@ -74,4 +74,18 @@ final class PlatformFixture {
   static JsonNode json(String singleQuoted) {
     return JsonCodec.parse(singleQuoted.replace('\'', '"'));
   }
+
+  /** Where {@code needle} first occurs in {@code hay}, or -1 (for finding a person's id in files). */
+  static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }

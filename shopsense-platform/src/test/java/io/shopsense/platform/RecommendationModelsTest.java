@@ -16,6 +16,9 @@ import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.ScoredItem;
 import io.shopsense.core.recommend.serve.ModelSet;
 import io.shopsense.core.recommend.serve.ModelSetTrainer;
+import io.shopsense.core.recommend.serve.RecommendationRequest;
+import io.shopsense.core.recommend.serve.Recommendations;
+import io.shopsense.core.recommend.serve.Scene;
 import io.shopsense.core.recommend.serve.TrainingSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -176,25 +181,12 @@ class RecommendationModelsTest {
     List<Path> holding = new ArrayList<>();
     try (Stream<Path> files = Files.walk(p.settings().recommend().modelsDir())) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+        if (PlatformFixture.indexOf(Files.readAllBytes(f), needle) >= 0) {
           holding.add(f);
         }
       }
     }
     return holding;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   @Test
@@ -256,18 +248,32 @@ class RecommendationModelsTest {
       shop(p, false);
       p.recommendations().retrain();
       PersonId person = person(p, "u-4");
+      List<com.fasterxml.jackson.databind.JsonNode> products = new ArrayList<>();
+      for (String t : List.of("a", "b")) {
+        for (int i = 1; i <= 4; i++) {
+          products.add(PlatformFixture.json("{'id':'" + t + i + "','name':'" + t + i + "','category':'" + t + "'}"));
+        }
+      }
+      p.catalog().upsert(products); // the serving path drops products the catalog does not know
+      p.recommendations().refreshCatalog();
       AtomicBoolean done = new AtomicBoolean();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       List<Thread> readers = new ArrayList<>();
       long[] served = new long[2];
+      Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
       for (int t = 0; t < 2; t++) {
         int slot = t;
         Thread reader = new Thread(() -> {
           try {
             while (!done.get()) {
-              ModelSet set = p.recommendations().current();
-              assertThat(picks(set, person)).isNotEmpty();
-              assertThat(set.similar().orElseThrow().similarItems("b1", 3, Set.of())).isNotEmpty();
+              Recommendations home = p.recommendationService().recommend(new RecommendationRequest(Scene.HOME,
+                  Optional.of(person), List.of(), 3, Locale.ENGLISH));
+              assertThat(home.items()).isNotEmpty();
+              assertThat(home.basis()).isEqualTo(Recommendations.Basis.PERSONALISED);
+              seen.add(home.modelVersion());
+              Recommendations product = p.recommendationService().recommend(new RecommendationRequest(Scene.PRODUCT,
+                  Optional.empty(), List.of("b1"), 3, Locale.ENGLISH));
+              assertThat(product.items()).isNotEmpty();
               served[slot]++;
             }
           } catch (Throwable e) {
@@ -277,7 +283,7 @@ class RecommendationModelsTest {
         reader.start();
         readers.add(reader);
       }
-      List<String> versions = new ArrayList<>();
+      List<String> versions = new ArrayList<>(List.of(p.recommendations().current().version()));
       for (int i = 0; i < 4; i++) {
         p.recommendations().retrain();
         versions.add(p.recommendations().current().version());
@@ -289,6 +295,7 @@ class RecommendationModelsTest {
       assertThat(failure.get()).isNull();
       assertThat(served[0] + served[1]).isPositive();
       assertThat(versions).doesNotHaveDuplicates();
+      assertThat(versions).containsAll(seen);
     }
   }
 }

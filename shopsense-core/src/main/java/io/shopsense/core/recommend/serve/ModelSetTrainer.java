@@ -1,5 +1,6 @@
 package io.shopsense.core.recommend.serve;
 
+import io.shopsense.api.id.PersonId;
 import io.shopsense.core.recommend.BoughtTogether;
 import io.shopsense.core.recommend.BoughtTogetherModel;
 import io.shopsense.core.recommend.Interaction;
@@ -11,6 +12,7 @@ import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.RepeatPurchase;
 import io.shopsense.core.recommend.RepeatPurchaseModel;
 import io.shopsense.core.recommend.SessionKnnRecommender;
+import io.shopsense.core.recommend.TimeDecay;
 import io.shopsense.core.recommend.internal.ItemKnnModel;
 import io.shopsense.core.recommend.internal.SessionKnnModel;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,8 @@ import java.util.function.Supplier;
 public final class ModelSetTrainer {
   private static final DateTimeFormatter VERSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private static final System.Logger LOG = System.getLogger(ModelSetTrainer.class.getName());
 
   private final Clock clock;
   private final Settings settings;
@@ -142,7 +146,8 @@ public final class ModelSetTrainer {
     Optional<RepeatPurchaseModel> repeat = timed(millis, RepeatPurchase.NAME, () -> repeat(records));
     Optional<SessionKnnModel> sessions = enough ? timed(millis, SessionKnnModel.NAME, () -> sessions(all))
         : Optional.empty();
-    ScopedPopularity popular = timed(millis, "popularity", () -> popularity(records, now, context));
+    ScopedPopularity popular = timed(millis, "popularity", () -> Optional.of(popularity(records, now, context)))
+        .orElse(ScopedPopularity.EMPTY);
     Set<String> persons = new HashSet<>();
     Set<String> items = new HashSet<>();
     records.forEach(r -> {
@@ -202,15 +207,26 @@ public final class ModelSetTrainer {
         : Optional.of(new SessionKnnRecommender(clock, SessionKnnRecommender.Settings.DEFAULT).train(matrix));
   }
 
+  /** Global, per category (from the catalog), per segment and per region (from the persons' contexts). */
   private ScopedPopularity popularity(List<Interaction> records, Instant now, Context context) {
-    return ScopedPopularity.EMPTY;
+    return ScopedPopularity.train(records, settings.weights(), new TimeDecay(settings.popularityHalfLife(), now), now,
+        context.itemCategories()::get, person -> context.persons().find(PersonId.of(person)).orElse(null));
   }
 
-  private static <T> T timed(Map<String, Long> millis, String model, Supplier<T> training) {
+  /**
+   * Trains one model and notes its time. A model whose algorithm refuses the data ({@link IllegalArgumentException},
+   * e.g. a size limit) is left out of the set with a warning: the other models still serve.
+   */
+  private static <T> Optional<T> timed(Map<String, Long> millis, String model, Supplier<Optional<T>> training) {
     long start = System.nanoTime();
-    T result = training.get();
-    millis.put(model, (System.nanoTime() - start) / 1_000_000);
-    return result;
+    try {
+      return training.get();
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, "the {0} model was not trained: {1}", model, e.getMessage());
+      return Optional.empty();
+    } finally {
+      millis.put(model, (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   /**

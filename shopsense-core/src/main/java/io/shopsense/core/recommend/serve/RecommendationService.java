@@ -10,6 +10,7 @@ import io.shopsense.core.recommend.rules.ItemPolicy;
 import io.shopsense.core.recommend.rules.Rerank;
 import io.shopsense.core.recommend.rules.RerankRequest;
 import io.shopsense.core.recommend.rules.RerankResult;
+import io.shopsense.core.recommend.rules.RerankSettings;
 import io.shopsense.core.recommend.serve.internal.ContentIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +40,14 @@ import java.util.function.Supplier;
  * <p><b>Pipeline.</b> {@link SceneCandidates} (or {@link SearchCandidates}) → {@link Rerank} with the scene's
  * {@link SceneSettings} and {@link ItemPolicy#standard()} (SEARCH keeps items the person bought: they searched for
  * them) → {@link Explanations} with the catalog's names. Items placed by exploration carry the source
- * {@value #EXPLORATION}. Exploration is seeded by person (or page), scene and day, so a list is stable within a day.
+ * {@value #EXPLORATION}. Exploration is seeded by person (or page), scene and day, so a list is stable within a day,
+ * and takes at most one slot per {@value #ITEMS_PER_EXPLORATION_SLOT} items of the list.
  */
 public final class RecommendationService {
   /** The source of items that exploration placed. */
   public static final String EXPLORATION = "exploration";
+  /** A list needs at least this many items per exploration slot. */
+  public static final int ITEMS_PER_EXPLORATION_SLOT = 4;
 
   private final Supplier<ModelSet> models;
   private final Supplier<CatalogView> catalog;
@@ -89,15 +93,15 @@ public final class RecommendationService {
     RecommendationRequest served = audience == Audience.Anonymous.INSTANCE && request.scene() == Scene.HOME
         ? new RecommendationRequest(request.scene(), request.person(), List.of(), request.n(), request.locale())
         : request;
-    SceneSettings settings = scenes.get(request.scene());
+    RerankSettings knobs = forListOf(scenes.get(request.scene()).rerank(), request.n());
     Candidates candidates = request.scene() == Scene.SEARCH
         ? SearchCandidates.rank(set, served, audience)
-        : new SceneCandidates(set, content, served, audience, settings.rerank(), now).collect();
+        : new SceneCandidates(set, content, served, audience, knobs, now).collect();
     ItemPolicy policy = request.scene() == Scene.SEARCH
         ? ItemPolicy.notBlocked().and(ItemPolicy.inStock()) : ItemPolicy.standard();
     RerankRequest rerank = new RerankRequest(key(served, audience, now), request.n(), now, bought(audience),
         set.repeat().map(r -> r.consumables()).orElse(Set.of()), set.popular().longTail());
-    RerankResult result = new Rerank(view, policy, settings.rerank()).apply(candidates.ranked(), rerank);
+    RerankResult result = new Rerank(view, policy, knobs).apply(candidates.ranked(), rerank);
     Explanations explanations = new Explanations(view::name);
     List<RecommendedItem> items = new ArrayList<>(result.items().size());
     for (ScoredItem s : result.items()) {
@@ -106,6 +110,16 @@ public final class RecommendationService {
           explanations.explain(s.reason(), request.locale())));
     }
     return new Recommendations(ids.get(), request.scene(), set.version(), audience.basis(), items);
+  }
+
+  /**
+   * The scene's knobs for a list of {@code n}: at most one exploration slot per {@value #ITEMS_PER_EXPLORATION_SLOT}
+   * items, so a short list (a strip of three) is never given over to items that did not earn their place.
+   */
+  private static RerankSettings forListOf(RerankSettings knobs, int n) {
+    int slots = Math.min(knobs.explorationSlots(), n / ITEMS_PER_EXPLORATION_SLOT);
+    return slots == knobs.explorationSlots() ? knobs : new RerankSettings(knobs.marginWeight(),
+        knobs.newItemWeight(), knobs.newItemAge(), knobs.diversity(), slots, knobs.seed());
   }
 
   /** The consent check, then (only with consent) the person's context and whether the personal model knows them. */

@@ -32,6 +32,8 @@ final class SceneCandidates {
   static final String CONTENT = "content";
   /** Interest categories used for a cold start and for exploration; more dilute the list. */
   private static final int MAX_INTERESTS = 3;
+  /** Context items that get their own neighbour lists (a 50-line cart would otherwise cost 50 lookups). */
+  private static final int MAX_PAGE_ITEMS = 10;
 
   private final ModelSet models;
   private final ContentIndex content;
@@ -84,12 +86,12 @@ final class SceneCandidates {
   }
 
   /**
-   * Per context item: its item-kNN neighbours, or content-similar items when item-kNN knows nothing of it (a new
-   * item); and, with {@code complements}, what is often bought with it.
+   * Per context item (the first {@value #MAX_PAGE_ITEMS}): its item-kNN neighbours, or content-similar items when
+   * item-kNN knows nothing of it (a new item); and, with {@code complements}, what is often bought with it.
    */
   private List<Candidates.Source> pageSources(boolean complements) {
     List<Candidates.Source> sources = new ArrayList<>();
-    for (String item : new LinkedHashSet<>(request.items())) {
+    for (String item : new LinkedHashSet<>(request.items()).stream().limit(MAX_PAGE_ITEMS).toList()) {
       List<ScoredItem> similar = models.similar().map(m -> m.similarItems(item, want, exclude)).orElse(List.of());
       sources.add(similar.isEmpty()
           ? new Candidates.Source(CONTENT, content.similarTo(item, want, exclude))

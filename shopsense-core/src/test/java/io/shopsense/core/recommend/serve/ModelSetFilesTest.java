@@ -49,6 +49,7 @@ class ModelSetFilesTest {
     assertThat(back.sessions().orElseThrow().recommendForSession(List.of("k1-0", "k1-2"), 4, Set.of()))
         .isEqualTo(set.sessions().orElseThrow().recommendForSession(List.of("k1-0", "k1-2"), 4, Set.of()));
     assertThat(back.personal().orElseThrow().recommend(UserRef.unknown(), 3, Set.of())).isNotEmpty();
+    assertThat(back.popular()).isEqualTo(set.popular()).isNotSameAs(ScopedPopularity.EMPTY);
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,21 @@ class ModelSetTrainerTest {
     assertThat(set.summary().interactions()).isEqualTo(SHOP.size());
     assertThat(set.summary().millisByModel()).containsKeys("personal", "item-knn", "bought-together",
         "repeat-purchase", "session-knn", "popularity");
+  }
+
+  @Test
+  void countsPopularityPerCategorySegmentAndRegionFromTheContext() {
+    Map<String, String> categories = Map.of("k0-0", "Tents", "k0-1", "Tents", "k1-0", "Stoves");
+    PersonContexts persons = person -> Optional.of(new PersonContext(person,
+        person.value().compareTo("p030") < 0 ? "DE" : "FR", List.of("vip"), List.of(), Set.of()));
+
+    ScopedPopularity popular = trainer.train(SHOP, new ModelSetTrainer.Context(categories, persons, 0, 0)).popular();
+
+    assertThat(popular.top(ScopedPopularity.GLOBAL, 3, Set.of())).hasSize(3);
+    assertThat(popular.top(ScopedPopularity.categoryScope("Tents"), 5, Set.of())).extracting(ScoredItem::item)
+        .containsExactlyInAnyOrder("k0-0", "k0-1");
+    assertThat(popular.top(ScopedPopularity.regionScope("DE"), 3, Set.of())).isNotEmpty();
+    assertThat(popular.top(ScopedPopularity.segmentScope("vip"), 3, Set.of())).isNotEmpty();
   }
 
   @Test
@@ -78,6 +95,23 @@ class ModelSetTrainerTest {
     assertThat(set.bundles()).isEmpty();
     assertThat(set.repeat()).isEmpty();
     assertThat(set.summary().interactions()).isEqualTo(2);
+  }
+
+  @Test
+  void aShopOfOneBuyerTrainsWhatItCanWithoutAnError() {
+    ModelSetTrainer eager = new ModelSetTrainer(CLOCK, ModelSetTrainer.Settings.DEFAULT.withMinInteractions(1));
+    List<TrainingEvent> one = List.of(
+        new TrainingEvent(new Interaction("p1", "a", InteractionKind.VIEW, 1, ShopHistory.START), "", "s1"),
+        new TrainingEvent(new Interaction("p1", "a", InteractionKind.PURCHASE, 1, ShopHistory.START), "o1", "s1"),
+        new TrainingEvent(new Interaction("p1", "b", InteractionKind.PURCHASE, 1, ShopHistory.START), "o1", "s1"));
+
+    ModelSet set = eager.train(one, ModelSetTrainer.Context.NONE);
+
+    assertThat(set.personal()).isPresent();
+    assertThat(set.similar()).isPresent();
+    assertThat(set.bundles()).isPresent();
+    assertThat(set.repeat()).isEmpty();
+    assertThat(set.popular().top(ScopedPopularity.GLOBAL, 5, Set.of())).hasSize(2);
   }
 
   @Test

@@ -14,14 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.core.recommend.Reason;
 import io.shopsense.core.recommend.ScoredItem;
+import io.shopsense.core.recommend.rules.ItemFact;
 import io.shopsense.core.recommend.serve.Recommendations.Basis;
 import io.shopsense.core.recommend.serve.ServingFixture.MapConsent;
 import io.shopsense.core.recommend.serve.ServingFixture.RecordingContexts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -98,7 +103,7 @@ class RecommendationServiceTest {
 
   @Test
   void outOfStockAndBlockedItemsAreDropped() {
-    CatalogView changed = catalogWith(Map.<String, UnaryOperator<io.shopsense.core.recommend.rules.ItemFact>>of(
+    CatalogView changed = catalogWith(Map.<String, UnaryOperator<ItemFact>>of(
         "t3", ServingFixture::outOfStock, "m2", ServingFixture::blocked));
     Recommendations before = service.recommend(request(Scene.PRODUCT, null, 6, "t1"));
     Recommendations after = service(MODELS, changed).recommend(request(Scene.PRODUCT, null, 6, "t1"));
@@ -200,5 +205,39 @@ class RecommendationServiceTest {
     assertThat(contexts.read).isEmpty();
     assertThat(r.items()).extracting(RecommendedItem::item).containsExactlyElementsOf(
         MODELS.popular().top("global", 3, Set.of()).stream().map(ScoredItem::item).toList());
+  }
+
+  @Test
+  void concurrentRequestsDuringSwapsEachSeeOneWholeVersion() throws Exception {
+    ModelSet v2 = ServingFixture.train("v2");
+    AtomicReference<ModelSet> current = new AtomicReference<>(MODELS);
+    RecommendationService shared = new RecommendationService(current::get, () -> CATALOG, consent, contexts,
+        Map.of(), CLOCK);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        PersonId person = t % 2 == 0 ? ANN : NIA;
+        futures.add(pool.submit(() -> {
+          List<String> versions = new ArrayList<>();
+          for (int i = 0; i < 200; i++) {
+            Recommendations r = shared.recommend(request(Scene.values()[i % Scene.values().length], person, 5,
+                "t1", "c1"));
+            assertThat(r.items()).isNotEmpty();
+            versions.add(r.modelVersion());
+          }
+          return versions;
+        }));
+      }
+      for (int i = 0; i < 100; i++) {
+        current.set(i % 2 == 0 ? v2 : MODELS);
+        Thread.yield();
+      }
+      for (Future<List<String>> f : futures) {
+        assertThat(f.get()).hasSize(200).allMatch(v -> v.equals("v1") || v.equals("v2"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

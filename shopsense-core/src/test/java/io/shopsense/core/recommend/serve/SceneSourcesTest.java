@@ -224,4 +224,27 @@ class SceneSourcesTest {
     }
     assertThat(explored).containsAnyOf("tnew", "cnew");
   }
+
+  @Test
+  void aShortListIsNeverGivenToExploration() {
+    RerankSettings exploring = new RerankSettings(0, 0, Duration.ofDays(30), Diversity.none(), 2, 7);
+    for (int day = 0; day < 20; day++) {
+      Clock clock = Clock.fixed(NOW.plus(Duration.ofHours(24L * day)), ZoneOffset.UTC);
+      RecommendationService service = service(MODELS, with(Scene.HOME, exploring), clock);
+      assertThat(service.recommend(request(Scene.HOME, null, 3)).items()).extracting(RecommendedItem::source)
+          .containsOnly("popularity");
+      assertThat(service.recommend(request(Scene.HOME, null, 7)).items()).extracting(RecommendedItem::source)
+          .as("one slot per four items").filteredOn(RecommendationService.EXPLORATION::equals).hasSizeLessThan(2);
+    }
+  }
+
+  @Test
+  void searchDropsResultsThatCannotBeSold() {
+    CatalogView changed = ServingFixture.catalogWith(Map.of("c1", ServingFixture::outOfStock,
+        "t3", ServingFixture::blocked));
+    RecommendationService service = new RecommendationService(() -> MODELS, () -> changed, CONSENT,
+        new RecordingContexts(), plainScenes(), CLOCK, sequentialIds());
+    assertThat(items(service.recommend(request(Scene.SEARCH, null, 10, "m3", "c1", "t4", "t3"))))
+        .containsExactly("m3", "t4");
+  }
 }
