@@ -6,10 +6,10 @@ import io.shopsense.core.recommend.serve.RecommendationRequest;
 import io.shopsense.core.recommend.serve.Recommendations;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.recommend.RecommendationBackend;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,13 +35,21 @@ public class RecommendationController {
     this.metrics = metrics;
   }
 
+  /**
+   * One list. {@code scene}: home, product, cart, post_purchase, email, search; the person by at most one of
+   * {@code user} (a person id), {@code userId}, {@code anonymousId}; {@code item}: the items shown with the list
+   * (repeatable or a comma list; needed by product, cart, post_purchase and search); {@code n}: 1–100, default 10;
+   * {@code locale}: the language of the explanations, default en.
+   */
   @GetMapping(path = "/v1/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
-  public RecommendationAnswer recommend(HttpServletRequest http, HttpServletResponse response) {
+  public RecommendationAnswer recommend(@RequestParam(required = false) String scene,
+      @RequestParam(required = false) String user, @RequestParam(required = false) String userId,
+      @RequestParam(required = false) String anonymousId, @RequestParam(required = false) String[] item,
+      @RequestParam(required = false) String n, @RequestParam(required = false) String locale,
+      HttpServletResponse response) {
     long start = System.nanoTime();
-    RecommendationRequest request = RecommendationParameters.parse(new RecommendationParameters.Raw(
-        http.getParameter("scene"), http.getParameter("user"), http.getParameter("userId"),
-        http.getParameter("anonymousId"), http.getParameterValues("item"), http.getParameter("n"),
-        http.getParameter("locale")), platform.persons());
+    RecommendationRequest request = RecommendationParameters.parse(new RecommendationParameters.Raw(scene, user,
+        userId, anonymousId, item, n, locale), platform.persons());
     Recommendations served = backend.recommend(request);
     if (served.basis() != Recommendations.Basis.NON_PERSONALISED && request.person().isPresent()) {
       platform.usageRecorder().record(request.person().get(), platform.clock().instant(), Purpose.PERSONALISATION,
