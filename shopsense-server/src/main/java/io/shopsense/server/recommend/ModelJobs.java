@@ -2,15 +2,13 @@ package io.shopsense.server.recommend;
 
 import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.serve.ModelSet;
+import io.shopsense.server.PeriodicTask;
 import io.shopsense.server.config.RecommendationProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,7 +34,7 @@ public final class ModelJobs implements AutoCloseable {
   private final Clock clock;
   private final ReentrantLock changing = new ReentrantLock();
   private volatile Instant lastAttempt = Instant.EPOCH;
-  private ScheduledExecutorService scheduler;
+  private PeriodicTask scheduler;
 
   public ModelJobs(RecommendationBackend models, RecommendationProperties properties, Clock clock) {
     this.models = Objects.requireNonNull(models, "models");
@@ -47,13 +45,8 @@ public final class ModelJobs implements AutoCloseable {
   /** Starts the scheduler thread; returns this. */
   public synchronized ModelJobs start() {
     if (scheduler == null) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "shopsense-recommendation-models");
-        t.setDaemon(true);
-        return t;
-      });
-      scheduler.scheduleWithFixedDelay(this::tickQuietly, FIRST_TICK_AFTER.toMillis(),
-          properties.erasureCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+      scheduler = PeriodicTask.start("shopsense-recommendation-models", FIRST_TICK_AFTER,
+          properties.erasureCheckInterval(), this::tickQuietly);
       if (!properties.scheduledRetraining()) {
         LOG.log(System.Logger.Level.INFO, "scheduled retraining of recommendation models is off "
             + "(shopsense.recommendations.retrain-interval = 0); the erasure check still runs");
@@ -145,12 +138,7 @@ public final class ModelJobs implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      scheduler.close();
     }
   }
 }
