@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * The server-side time to serve one recommendation list, {@code shopsense.recommendations.serve} tagged with
  * {@code scene} and {@code basis}: from the parsed query to the answer, person lookup and usage record included (the
- * HTTP and JSON layers are not). With a percentile histogram for Prometheus ({@code histogram_quantile} over
- * {@code shopsense_recommendations_serve_seconds_bucket}) and p50/p95/p99 per tag pair for
- * {@code /actuator/metrics/shopsense.recommendations.serve.percentile}. Meters are made once, up front.
+ * HTTP and JSON layers are not). It publishes a percentile histogram: read p99 from {@code /actuator/prometheus} with
+ * {@code histogram_quantile(0.99, sum by (le) (rate(shopsense_recommendations_serve_seconds_bucket[1m])))}, or from the
+ * cumulative bucket counts of two scrapes; {@code /actuator/metrics/shopsense.recommendations.serve} gives count,
+ * total time and max (the Prometheus registry publishes no separate percentile gauges). Meters are made up front.
  */
 @Component
 public class ServeMetrics {
@@ -28,7 +29,7 @@ public class ServeMetrics {
       for (Recommendations.Basis basis : Recommendations.Basis.values()) {
         byBasis.put(basis, Timer.builder(NAME).description("time to serve one recommendation list, server-side")
             .tag("scene", scene.wireName()).tag("basis", basis.wireName())
-            .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry));
+            .publishPercentileHistogram().register(registry));
       }
       timers.put(scene, byBasis);
     }

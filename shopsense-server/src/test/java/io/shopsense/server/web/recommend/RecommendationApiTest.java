@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /**
  * {@code GET /v1/recommendations} and the model endpoints on a real server over a small shop sent through the API and
  * trained by {@code POST /v1/recommendations/models/retrain} (personalisation is strictly necessary on this test
  * server; {@link RecommendationConsentApiTest} checks the consent path).
  */
+@AutoConfigureObservability // as in production: with the Prometheus endpoint the benchmark reads
 class RecommendationApiTest extends ServerTestBase {
   private static final OnceBeforeAll SHOP = new OnceBeforeAll();
   private static String trained;
@@ -117,16 +119,18 @@ class RecommendationApiTest extends ServerTestBase {
   }
 
   @Test
-  void timesEveryListServedBySceneAndBasisForTheMetricsEndpoint() {
+  void timesEveryListServedBySceneAndBasisWithAHistogramForPrometheus() {
     get("/v1/recommendations?scene=search&item=" + shop.product("t1") + "," + shop.product("c2"), readKey);
 
     Answer m = get("/actuator/metrics/shopsense.recommendations.serve?tag=scene:search&tag=basis:non_personalised",
         adminKey);
+    Answer prometheus = get("/actuator/prometheus", adminKey);
 
     assertThat(m.status()).as(m.body().toString()).isEqualTo(200);
     assertThat(m.body().get("measurements").findValues("value").get(0).asDouble()).isGreaterThanOrEqualTo(1);
-    assertThat(get("/actuator/metrics/shopsense.recommendations.serve.percentile?tag=phi:0.99", adminKey).status())
-        .isEqualTo(200);
+    assertThat(prometheus.status()).isEqualTo(200);
+    assertThat(prometheus.body().asText()).containsPattern("shopsense_recommendations_serve_seconds_bucket\\{[^}]*"
+        + "basis=\"non_personalised\"[^}]*scene=\"search\"[^}]*} [1-9]");
   }
 
   @Test
