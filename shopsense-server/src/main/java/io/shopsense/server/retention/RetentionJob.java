@@ -2,11 +2,9 @@ package io.shopsense.server.retention;
 
 import io.shopsense.platform.Platform;
 import io.shopsense.platform.RetentionReport;
+import io.shopsense.server.PeriodicTask;
 import io.shopsense.server.config.RetentionProperties;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link Platform#applyRetention} with {@code shopsense.retention.raw-events} every
@@ -20,19 +18,14 @@ public final class RetentionJob implements AutoCloseable {
 
   private final Platform platform;
   private final RetentionProperties properties;
-  private final ScheduledExecutorService scheduler;
+  private final PeriodicTask scheduler;
 
   public RetentionJob(Platform platform, RetentionProperties properties) {
     this.platform = platform;
     this.properties = properties;
     if (properties.enabled()) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "shopsense-retention");
-        t.setDaemon(true);
-        return t;
-      });
-      scheduler.scheduleWithFixedDelay(this::runQuietly, FIRST_RUN_AFTER.toMillis(),
-          properties.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+      scheduler = PeriodicTask.start("shopsense-retention", FIRST_RUN_AFTER, properties.checkEvery(),
+          this::runQuietly);
     } else {
       scheduler = null;
       LOG.log(System.Logger.Level.INFO, "retention of raw events is off (shopsense.retention.raw-events = 0)");
@@ -65,12 +58,7 @@ public final class RetentionJob implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      scheduler.close();
     }
   }
 }
