@@ -104,7 +104,7 @@ public class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--als-grid", description = "the core ALS's settings are chosen over these"
       + " FACTORS:LAMBDA:ALPHA points on the same validation split as the hybrid's weights, and the chosen ALS is both"
-      + " the als row and the hybrid's member (default: the platform trainer's grid, 64:10:0.3,64:1:1,64:0.1:20)")
+      + " the als row and the hybrid's member (default: the platform trainer's grid, 64:0.1:20,64:10:0.3,64:1:1)")
   String alsGrid;
 
   /** The ALS settings chosen on the validation split (the defaults until chosen). */

@@ -76,11 +76,11 @@ public final class ModelSetTrainer {
       List<AlsRecommender.Settings> alsGrid) {
     /**
      * 20 interactions, 20 validation buyers over the last 14 days, a grid of tenths, 14 days half-life, EASE up to 5k,
-     * ALS with a gentle confidence slope and strong regularisation (best on Online Retail's validation split, see
-     * docs/benchmarks.md), a middle point and the textbook slope of 20.
+     * ALS with the textbook confidence slope of 20 (kept when there is too little to choose on), a gentle slope with
+     * strong regularisation (best on Online Retail's validation split, see docs/benchmarks.md) and a middle point.
      */
     public static final Settings DEFAULT = new Settings(20, 20, Duration.ofDays(14), 10, Duration.ofDays(14), 5_000,
-        InteractionWeights.DEFAULT, List.of(als(10, 0.3), als(1, 1), AlsRecommender.Settings.DEFAULT));
+        InteractionWeights.DEFAULT, List.of(AlsRecommender.Settings.DEFAULT, als(10, 0.3), als(1, 1)));
 
     /** The default ALS settings with another regularisation and confidence slope. */
     public static AlsRecommender.Settings als(double lambda, double alpha) {
