@@ -71,6 +71,8 @@ public class TrainingBench implements Callable<Integer> {
       jobs.add(TrainingJob.of(label));
     }
     Files.createDirectories(workDir);
+    System.out.printf(Locale.ROOT, "load average at the start: %.1f (other processes share these cores)%n",
+        loadAverage());
     for (long size : events) {
       Path file = workDir.resolve("interactions-" + size + "-seed" + seed + ".bin").toAbsolutePath();
       prepare(size, file);
@@ -81,11 +83,16 @@ public class TrainingBench implements Callable<Integer> {
         table.add(row);
       }
       System.out.printf(Locale.ROOT, "%n%,d generated events (seed %d); each model in its own JVM: java -Xmx%s -Xmn%s"
-          + " -XX:+UseParallelGC, %d cores%n%n", size, seed, heap, young, Runtime.getRuntime().availableProcessors());
+          + " -XX:+UseParallelGC, %d cores; load average now %.1f%n%n", size, seed, heap, young,
+          Runtime.getRuntime().availableProcessors(), loadAverage());
       System.out.print(table.markdown());
       System.out.println();
     }
     return 0;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** Generates the shop and writes its interactions to {@code file}, unless a previous run did. */
