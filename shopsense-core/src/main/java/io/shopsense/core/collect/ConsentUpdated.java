@@ -91,7 +91,7 @@ public final class ConsentUpdated {
         basis == null || basis.isNull() ? LawfulBasis.CONSENT : LawfulBasis.fromWire(basis.textValue()).orElseThrow());
   }
 
-  private static String text(JsonNode props, String field, boolean required, List<Violation> out) {
+  static String text(JsonNode props, String field, boolean required, List<Violation> out) {
     JsonNode n = props == null ? null : props.get(field);
     String path = "properties." + field;
     if (n == null || n.isNull()) {

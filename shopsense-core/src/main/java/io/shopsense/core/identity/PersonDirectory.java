@@ -31,6 +31,23 @@ public final class PersonDirectory {
     this.log = log;
   }
 
+  /**
+   * The person who owns {@code identifier} now (following merges), without reading their traits or history: for hot
+   * paths such as serving recommendations. Empty when nobody owns it.
+   */
+  public Optional<PersonId> owner(Identifier identifier) {
+    return graph.personOf(identifier).map(graph::resolve);
+  }
+
+  /**
+   * The live person of {@code asked} (a merged-away id leads to the survivor), without reading their traits; empty
+   * when no such person exists (never seen, or erased).
+   */
+  public Optional<PersonId> live(PersonId asked) {
+    PersonId id = graph.resolve(asked);
+    return graph.links(id).isEmpty() ? Optional.empty() : Optional.of(id);
+  }
+
   public Optional<PersonView> find(Identifier identifier) {
     return graph.personOf(identifier).flatMap(this::find);
   }

@@ -10,24 +10,25 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The framing of the models that are not user × item models (bought-together rules, repeat purchase): a magic
- * number and a version, then the model's own body; foreign, truncated or over-long bytes are refused with an
- * {@link IllegalArgumentException} that names the model.
+ * The framing of the models that are not user × item models (bought-together rules, repeat purchase, scoped
+ * popularity): a magic number and a version, then the model's own body; foreign, truncated or over-long bytes are
+ * refused with an {@link IllegalArgumentException} that names the model. Public so that models of sub-packages
+ * ({@code serve}) share it.
  */
-final class ModelBytes {
+public final class ModelBytes {
   private ModelBytes() {}
 
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void write(DataOutputStream out) throws IOException;
   }
 
   @FunctionalInterface
-  interface Reader<T> {
+  public interface Reader<T> {
     T read(DataInputStream in) throws IOException;
   }
 
-  static byte[] write(int magic, int version, Body body) {
+  public static byte[] write(int magic, int version, Body body) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(magic);
@@ -40,7 +41,7 @@ final class ModelBytes {
   }
 
   /** Reads a body that {@link #write} framed with {@code magic} and {@code version}; {@code name} is for errors. */
-  static <T> T read(byte[] bytes, int magic, int version, String name, Reader<T> body) {
+  public static <T> T read(byte[] bytes, int magic, int version, String name, Reader<T> body) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       if (in.readInt() != magic) {
         throw new IllegalArgumentException("not a " + name + " model (bad magic)");
@@ -61,12 +62,12 @@ final class ModelBytes {
     }
   }
 
-  static void writeInstant(DataOutputStream out, Instant t) throws IOException {
+  public static void writeInstant(DataOutputStream out, Instant t) throws IOException {
     out.writeLong(t.getEpochSecond());
     out.writeInt(t.getNano());
   }
 
-  static Instant readInstant(DataInputStream in) throws IOException {
+  public static Instant readInstant(DataInputStream in) throws IOException {
     return Instant.ofEpochSecond(in.readLong(), in.readInt());
   }
 }

@@ -131,6 +131,13 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/v1/rfm/**", "/v1/lifecycle/**", "/v1/quality")
             .hasAnyAuthority(AGGREGATE_READ)
             .requestMatchers(HttpMethod.POST, "/v1/sql").hasAnyAuthority(ANALYSIS)
+            // recommendations: the storefront's server (a read key) and staff who may read personal data serve
+            // lists (they are shaped by a person's behaviour); models change by operations, and counts are aggregates
+            .requestMatchers(HttpMethod.GET, "/v1/recommendations").hasAnyAuthority(PERSONAL_READ)
+            .requestMatchers(HttpMethod.GET, "/v1/recommendations/performance").hasAnyAuthority(AGGREGATE_READ)
+            .requestMatchers(HttpMethod.GET, "/v1/recommendations/models").hasAnyAuthority(OPERATIONS_READ)
+            .requestMatchers(HttpMethod.POST, "/v1/recommendations/models/retrain").hasAnyAuthority(OPERATIONS)
+            .requestMatchers(HttpMethod.PUT, "/v1/recommendations/models/personal").hasAnyAuthority(OPERATIONS)
             // a person's data
             .requestMatchers(HttpMethod.GET, "/v1/persons", "/v1/persons/**", "/v1/profiles", "/v1/profiles/**",
                 "/v1/events", "/v1/events/**").hasAnyAuthority(PERSONAL_READ)

@@ -144,6 +144,11 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/consents/{ref}                         PERSONAL
       GET    /v1/crypto/keys                            OPS
       POST   /v1/crypto/keys/rotate                     OPS
+      GET    /v1/recommendations                        PERSONAL
+      GET    /v1/recommendations/performance            AGGREGATE
+      GET    /v1/recommendations/models                 OPS_READ
+      POST   /v1/recommendations/models/retrain         OPS
+      PUT    /v1/recommendations/models/personal        OPS
       """;
 
   @Autowired

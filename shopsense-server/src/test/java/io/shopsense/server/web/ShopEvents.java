@@ -60,6 +60,15 @@ public final class ShopEvents {
     return e;
   }
 
+  /** A storefront's {@code Recommendation Viewed} or {@code Recommendation Clicked} of one product of a list. */
+  public static ObjectNode recommendation(String event, String messageId, Who who, Instant at, String listId,
+      String productId, String scene, String modelVersion, int position) {
+    ObjectNode e = track(event, messageId, who, at);
+    e.putObject("properties").put("recommendation_id", listId).put("product_id", productId).put("scene", scene)
+        .put("model_version", modelVersion).put("position", position);
+    return e;
+  }
+
   public static ObjectNode identify(String messageId, Who who, Instant at, Map<String, String> traits) {
     ObjectNode e = meta("identify", messageId, who, at);
     ObjectNode t = e.putObject("traits");

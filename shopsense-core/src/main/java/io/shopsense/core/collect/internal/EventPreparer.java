@@ -9,6 +9,7 @@ import io.shopsense.api.id.AnonymousId;
 import io.shopsense.api.id.MessageId;
 import io.shopsense.api.id.UserId;
 import io.shopsense.core.collect.ConsentUpdated;
+import io.shopsense.core.collect.RecommendationEvents;
 import io.shopsense.core.collect.IngestMode;
 import io.shopsense.core.collect.IngestRequest;
 import io.shopsense.core.collect.IngestSettings;
@@ -161,6 +162,10 @@ public final class EventPreparer {
     if (ConsentUpdated.is(name)) {
       ConsentUpdated.check(props).forEach(v -> checks.add(v.reason(), v.path(), v.message()));
       return ConsentUpdated.NAME;
+    }
+    if (RecommendationEvents.is(name)) {
+      RecommendationEvents.check(props).forEach(v -> checks.add(v.reason(), v.path(), v.message()));
+      return name;
     }
     Optional<StandardEvent> standard = StandardEvent.byName(name);
     if (standard.isPresent()) {
