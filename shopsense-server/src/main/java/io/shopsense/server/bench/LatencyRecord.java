@@ -5,21 +5,22 @@ import java.util.Locale;
 
 /**
  * Latencies of one measured window, in nanoseconds, kept whole (a minute at a few thousand requests/s is a few
- * hundred thousand longs) so that quantiles are exact: the {@code q}-quantile is the smallest value with at least
+ * hundred thousand longs; the array grows as needed) so that quantiles are exact: the {@code q}-quantile is the smallest value with at least
  * {@code q} of the values at or below it. Thread-safe for concurrent {@link #add}.
  */
 final class LatencyRecord {
-  private final long[] values;
+  private long[] values;
   private int size;
 
-  LatencyRecord(int capacity) {
-    values = new long[capacity];
+  LatencyRecord(int expected) {
+    values = new long[Math.max(16, expected)];
   }
 
   synchronized void add(long nanos) {
-    if (size < values.length) {
-      values[size++] = nanos;
+    if (size == values.length) {
+      values = Arrays.copyOf(values, values.length * 2);
     }
+    values[size++] = nanos;
   }
 
   synchronized int size() {

@@ -74,8 +74,8 @@ public class LoadGen implements Callable<Integer> {
   private int run(LoadSchedule schedule, HttpRequest[] requests) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
-    LatencyRecord latency = new LatencyRecord((int) Math.min(Integer.MAX_VALUE - 8, schedule.measured()));
-    LatencyRecord service = new LatencyRecord((int) Math.min(Integer.MAX_VALUE - 8, schedule.measured()));
+    LatencyRecord latency = new LatencyRecord((int) Math.min(10_000_000, schedule.measured()));
+    LatencyRecord service = new LatencyRecord((int) Math.min(10_000_000, schedule.measured()));
     Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     LongAdder late = new LongAdder();
     AtomicLong next = new AtomicLong();
