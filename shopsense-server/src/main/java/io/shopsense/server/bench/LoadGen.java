@@ -80,8 +80,8 @@ public class LoadGen implements Callable<Integer> {
     LongAdder late = new LongAdder();
     AtomicLong next = new AtomicLong();
     AtomicLong windowEndMillis = new AtomicLong();
+    AtomicLong windowStartMillis = new AtomicLong();
     long start = System.nanoTime() + 200_000_000L;
-    long windowStartMillis = System.currentTimeMillis() + 200 + schedule.dueNanos(schedule.warmup()) / 1_000_000;
     Thread[] threads = new Thread[connections];
     for (int t = 0; t < threads.length; t++) {
       threads[t] = new Thread(() -> {
@@ -91,7 +91,8 @@ public class LoadGen implements Callable<Integer> {
             LockSupport.parkNanos(wait);
           }
           if (i == schedule.warmup()) {
-            System.out.println(LoadReport.WINDOW_START + " " + System.currentTimeMillis());
+            windowStartMillis.set(System.currentTimeMillis());
+            System.out.println(LoadReport.WINDOW_START + " " + windowStartMillis.get());
           }
           long sent = System.nanoTime();
           String outcome = send(http, requests[(int) (i % requests.length)]);
@@ -110,10 +111,10 @@ public class LoadGen implements Callable<Integer> {
     for (Thread t : threads) {
       t.join();
     }
-    long windowNanos = (windowEndMillis.get() - windowStartMillis) * 1_000_000L;
+    long windowNanos = (windowEndMillis.get() - windowStartMillis.get()) * 1_000_000L;
     Map<String, Long> counts = new TreeMap<>();
     outcomes.forEach((k, v) -> counts.put(k, v.sum()));
-    LoadReport report = new LoadReport(windowStartMillis, windowEndMillis.get(), latency.size(),
+    LoadReport report = new LoadReport(windowStartMillis.get(), windowEndMillis.get(), latency.size(),
         counts.getOrDefault("200", 0L), late.sum(), latency.size() / (windowNanos / 1e9), latency.quantiles().summary(),
         service.quantiles().summary(), counts);
     System.out.println(report.describe());
