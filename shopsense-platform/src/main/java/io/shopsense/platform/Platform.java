@@ -109,6 +109,17 @@ public final class Platform implements AutoCloseable {
   private final ConsentFollower consentFollower;
   /** The key ring, or null when nothing is sealed (no crypto settings). */
   private final KeyDirectory keys;
+  /** The served recommendation models and catalog snapshot, their serving contexts and the serving path. */
+  private final RecommendationModels recommendations;
+  private final ProfileContexts personContexts;
+  private final io.shopsense.core.recommend.serve.RecommendationService recommendationService;
+  /** Checks erasures against the served models and warms them up; its own thread, as a training may take minutes. */
+  private final java.util.concurrent.ScheduledExecutorService recommendThread =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "recommend-models");
+        t.setDaemon(true);
+        return t;
+      });
 
   private Platform(PlatformSettings settings, Stores stores, Clock clock, Supplier<PersonId> personIds,
       IngestListener listener) {
@@ -175,6 +186,20 @@ public final class Platform implements AutoCloseable {
       throw e;
     }
     this.privacyRequests = privacyRequests(identity);
+    RecommendSettings rs = settings.recommend();
+    BoughtProducts bought = new BoughtProducts();
+    this.personContexts = new ProfileContexts(profiles, bought, clock, rs.contextCacheSize(), rs.contextTtl());
+    this.recommendations = new RecommendationModels(rs, clock, () -> TrainingInput.read(settings.lake(),
+        stores.identityGraph(), consentCheck, stores.erasureRegister()), stores.erasureRegister(),
+        () -> CatalogSnapshot.of(stores.catalog()), personContexts, bought);
+    recommendations.afterSwap(personContexts::invalidateAll);
+    Map<io.shopsense.core.recommend.serve.Scene, io.shopsense.core.recommend.serve.SceneSettings> scenes =
+        new java.util.EnumMap<>(io.shopsense.core.recommend.serve.Scene.class);
+    for (io.shopsense.core.recommend.serve.Scene scene : io.shopsense.core.recommend.serve.Scene.values()) {
+      scenes.put(scene, io.shopsense.core.recommend.serve.SceneSettings.defaults(scene));
+    }
+    this.recommendationService = new io.shopsense.core.recommend.serve.RecommendationService(
+        recommendations::current, recommendations::catalog, consentCheck, personContexts, scenes, clock);
   }
 
   /**
@@ -291,8 +316,41 @@ public final class Platform implements AutoCloseable {
     pipeline.start();
     consentFollower.start();
     usageThread.scheduleWithFixedDelay(this::followUsage, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    recommendations.refreshCatalog();
+    recommendThread.execute(() -> recommendTask("warm up", () -> {
+      recommendations.warmUp();
+      return null;
+    }));
+    long every = settings.recommend().erasureCheckEvery().toMillis();
+    if (every > 0) {
+      recommendThread.scheduleWithFixedDelay(() -> recommendTask("erasure check", recommendations::retrainIfErased),
+          every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     started = true;
     return this;
+  }
+
+  private void recommendTask(String name, Callable<?> task) {
+    try {
+      task.call();
+    } catch (Exception e) {
+      // retried on the next tick; the message names no person
+      System.getLogger(Platform.class.getName()).log(System.Logger.Level.WARNING,
+          "the recommendation models' " + name + " failed; retrying later", e);
+    }
+  }
+
+  /** The served recommendation models: training, installing a personal model, the erasure check, the catalog. */
+  public RecommendationModels recommendations() {
+    return recommendations;
+  }
+
+  /**
+   * The recommendation serving path over the served models and catalog snapshot, the consent check, the persons'
+   * contexts (profiles) and the default scene settings, on the platform clock.
+   */
+  public io.shopsense.core.recommend.serve.RecommendationService recommendationService() {
+    return recommendationService;
   }
 
   /** The one consent enforcement port (see {@link io.shopsense.api.privacy.ConsentCheck}), answered from memory. */
@@ -656,8 +714,11 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    recommendThread.shutdownNow();
     usageThread.shutdownNow();
     try {
+      // a training in progress reads the stores: let it end before they close
+      recommendThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
       usageThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       usageRecorder.flush();
     } catch (InterruptedException e) {

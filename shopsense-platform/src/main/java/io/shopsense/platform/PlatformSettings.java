@@ -18,10 +18,26 @@ import java.nio.file.Path;
  *                        and tools over a scratch directory; the server turns it on)
  * @param consent         how consent is enforced (nothing strictly necessary by default: nothing is pre-ticked)
  * @param privacyRequests how data-subject requests are handled
+ * @param recommend       how recommendation models are trained, kept and swapped (null: the defaults under the
+ *                        store's data directory)
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
     LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent,
-    PrivacyRequestSettings privacyRequests) {
+    PrivacyRequestSettings privacyRequests, RecommendSettings recommend) {
+
+  public PlatformSettings {
+    if (recommend == null && store != null) {
+      recommend = RecommendSettings.defaults(store.dataDir());
+    }
+  }
+
+  /** The settings with the default recommendation settings (models under the data directory). */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent,
+      PrivacyRequestSettings privacyRequests) {
+    this(store, ingest, identity, lake, profile, crypto, consent, privacyRequests,
+        RecommendSettings.defaults(store.dataDir()));
+  }
 
   /** The settings without a key ring, with the default consent settings and handling of data-subject requests. */
   public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
@@ -48,18 +64,22 @@ public record PlatformSettings(StoreSettings store, IngestSettings ingest, Ident
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
   }
 
   public PlatformSettings withCrypto(CryptoSettings crypto) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
   }
 
   public PlatformSettings withConsent(ConsentSettings consent) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
   }
 
   public PlatformSettings withPrivacyRequests(PrivacyRequestSettings privacyRequests) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+  }
+
+  public PlatformSettings withRecommend(RecommendSettings recommend) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
   }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * client, so that tests see exactly what a storefront or the CLI sees. One server per test class.
  */
 @SpringBootTest(classes = ShopSenseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(ServerTestBase.PERSONALISATION_NECESSARY)
 public abstract class ServerTestBase {
+  /** The profile that declares personalisation strictly necessary (test resource application-&lt;profile&gt;.yml). */
+  public static final String PERSONALISATION_NECESSARY = "personalisation-necessary";
+
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @LocalServerPort
@@ -48,10 +53,10 @@ public abstract class ServerTestBase {
     registry.add("shopsense.store.data-dir", dir::toString);
     // small flushes so that lake tests see files quickly
     registry.add("shopsense.lake.flush-interval", () -> "200ms");
-    // these tests send events without consent (they test collection, profiles, segments, not consent): analytics and
-    // personalisation are declared strictly necessary here; ConsentApiTest checks the purposes left to consent
+    // these tests send events without consent (they test collection, profiles, segments, not consent): analytics is
+    // declared strictly necessary here, and so is personalisation by the profile personalisation-necessary (which a
+    // test of the personalisation consent drops); ConsentApiTest checks the purposes left to consent
     registry.add("shopsense.consent.strictly-necessary.analytics", () -> "legitimate_interests");
-    registry.add("shopsense.consent.strictly-necessary.personalisation", () -> "legitimate_interests");
   }
 
   static Path newDataDir() {
