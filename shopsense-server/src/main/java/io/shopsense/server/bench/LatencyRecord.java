@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Latencies of one measured window, in nanoseconds, kept whole (a minute at a few thousand requests/s is a few
- * hundred thousand longs; the array grows as needed) so that quantiles are exact: the {@code q}-quantile is the smallest value with at least
- * {@code q} of the values at or below it. Thread-safe for concurrent {@link #add}.
+ * hundred thousand longs; the array grows as needed) so that quantiles are exact: the {@code q}-quantile is the
+ * smallest value with at least {@code q} of the values at or below it. Thread-safe for concurrent {@link #add}.
  */
 final class LatencyRecord {
   private long[] values;

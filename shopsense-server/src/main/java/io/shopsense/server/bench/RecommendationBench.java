@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code shopsense bench recommendations}: the serving path under open-loop load from another process. A seeded shop
- * is loaded once into a data folder (real consent: the visitors' own banner answers), a server is started on it and
- * its models retrained through {@code POST /v1/recommendations/models/retrain}; then a {@link LoadGen} child JVM sends
+ * is loaded once into a data folder (real consent: the visitors' own banner answers) and the platform's models are
+ * trained there ({@code Platform.recommendations().retrain()}, written beside the data); a server started on the
+ * folder serves the newest set it finds. Then a {@link LoadGen} child JVM sends
  * the {@link RequestMix} at a fixed rate (warm-up, then the measured window), and the same load goes to
  * {@code /actuator/health/liveness} of the same server as the baseline. Server-side figures come from two sources:
  * Tomcat's access log ({@link AccessLog}, exact, the whole HTTP request) and the service's own timer
@@ -56,10 +57,12 @@ public class RecommendationBench implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "60", description = "seconds measured (default: ${DEFAULT-VALUE})")
   int duration;
 
-  @Option(names = "--connections", defaultValue = "64", description = "load generator threads (default: ${DEFAULT-VALUE})")
+  @Option(names = "--connections", defaultValue = "64",
+      description = "load generator threads (default: ${DEFAULT-VALUE})")
   int connections;
 
-  @Option(names = "--distinct", defaultValue = "20000", description = "distinct requests, cycled (default: ${DEFAULT-VALUE})")
+  @Option(names = "--distinct", defaultValue = "20000",
+      description = "distinct requests, cycled (default: ${DEFAULT-VALUE})")
   int distinct;
 
   @Option(names = "--heap", defaultValue = "2g", description = "the server's heap (default: ${DEFAULT-VALUE})")
@@ -90,9 +93,11 @@ public class RecommendationBench implements Callable<Integer> {
     Window base;
     try (BenchServer server = BenchServer.startOn(dir, heap, args, false)) {
       ApiClient api = new ApiClient(server.url, server.adminKey);
-      long t0 = System.nanoTime();
-      JsonNode models = api.post("/v1/recommendations/models/retrain", java.util.Map.of());
-      System.out.printf(Locale.ROOT, "retrained in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, models);
+      JsonNode models = api.get("/v1/recommendations/models");
+      if (models.path("version").asText("none").equals("none")) {
+        throw new IllegalStateException("the server serves no models: " + models);
+      }
+      System.out.println("served models: " + models);
       System.out.println("a sample answer: " + api.get(Files.readAllLines(recommendations).get(0)));
       recs = drive(server, recommendations, true);
       base = drive(server, baseline, false);
@@ -110,8 +115,9 @@ public class RecommendationBench implements Callable<Integer> {
         + " client connections, %d cores, load average %.1f%n", events, seed, rate, duration, warmup, connections,
         Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.println("| Endpoint | Achieved req/s | 200s | Server p50 | Server p99 | Server max | Service timer p50 / p99"
-        + " (bucket bound) | Client p50 | Client p99 | Client max | Server CPU / request | Client CPU / request |");
+    System.out.println("| Endpoint | Achieved req/s | 200s | Server p50 | Server p99 | Server max | Service timer"
+        + " p50 / p99 (bucket bound) | Client p50 | Client p99 | Client max | Server CPU / request | Client CPU /"
+        + " request |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     row("GET " + PATH, recs, recsServer);
     row("GET " + BASELINE + " (baseline)", base, baseServer);
@@ -128,7 +134,8 @@ public class RecommendationBench implements Callable<Integer> {
 
   private void row(String name, Window w, AccessLog.Window server) {
     String timer = w.timerAfter == null ? "—" : String.format(Locale.ROOT, "%s / %s ms",
-        ms(w.timerAfter.quantileSince(w.timerBefore, 0.5) * 1e9), ms(w.timerAfter.quantileSince(w.timerBefore, 0.99) * 1e9));
+        ms(w.timerAfter.quantileSince(w.timerBefore, 0.5) * 1e9),
+        ms(w.timerAfter.quantileSince(w.timerBefore, 0.99) * 1e9));
     LoadReport r = w.report;
     System.out.printf(Locale.ROOT, "| %s | %,.0f | %,d of %,d | %s ms | %s ms | %s ms | %s | %s ms | %s ms | %s ms |"
             + " %.0f µs | %.0f µs |%n", name, r.achievedRate(), r.ok(), r.answered(), ms(server.times().p50()),
@@ -180,7 +187,10 @@ public class RecommendationBench implements Callable<Integer> {
     return new Window(report, before, after, serverCpu, clientCpu);
   }
 
-  /** Loads the shop through the in-process ingest path, identity and the lake, with the visitors' own consent. */
+  /**
+   * Loads the shop through the in-process ingest path, identity and the lake, with the visitors' own consent, and
+   * trains the platform's models on it.
+   */
   private void prepare(Path dir, DemoShop shop) throws Exception {
     Files.createDirectories(dir);
     PlatformSettings settings = PlatformSettings.embedded(dir);
@@ -189,8 +199,11 @@ public class RecommendationBench implements Callable<Integer> {
         .start()) {
       long n = BenchShop.load(p, shop, NOW, t0);
       LakeProfileSource.exportIdentities(p.stores().identityGraph(), settings.lake());
-      System.out.printf(Locale.ROOT, "prepared %,d events, %,d persons in %.0f s%n", n,
+      System.out.printf(Locale.ROOT, "loaded %,d events, %,d persons in %.0f s%n", n,
           p.stores().identityGraph().persons(), (System.nanoTime() - t0) / 1e9);
+      long t1 = System.nanoTime();
+      var summary = p.recommendations().retrain();
+      System.out.printf(Locale.ROOT, "trained the models in %.0f s: %s%n", (System.nanoTime() - t1) / 1e9, summary);
     }
     Files.writeString(dir.resolve("READY"), Long.toString(events));
   }

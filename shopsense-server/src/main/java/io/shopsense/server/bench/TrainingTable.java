@@ -17,13 +17,13 @@ final class TrainingTable {
   }
 
   String markdown() {
-    StringBuilder out = new StringBuilder("| Model | Train time | Peak heap (sampled) | Peak after GC | Model retained"
-        + " | Note |\n|---|---:|---:|---:|---:|---|\n");
+    StringBuilder out = new StringBuilder("| Model | Train time | CPU time | Peak heap (sampled) | Peak after GC"
+        + " | Model retained | Note |\n|---|---:|---:|---:|---:|---:|---|\n");
     for (Row r : rows) {
       out.append(r.trained()
-          ? String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.model, seconds(r.nanos),
-              mib(r.peakBytes), afterGc(r.afterGcBytes), mib(r.retainedBytes), r.note)
-          : String.format(Locale.ROOT, "| %s | — | — | — | — | %s |%n", r.model, r.note));
+          ? String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.model, seconds(r.nanos),
+              seconds(r.cpuNanos), mib(r.peakBytes), afterGc(r.afterGcBytes), mib(r.retainedBytes), r.note)
+          : String.format(Locale.ROOT, "| %s | — | — | — | — | — | %s |%n", r.model, r.note));
     }
     return out.toString();
   }
@@ -31,17 +31,20 @@ final class TrainingTable {
   /**
    * One model's figures; {@code nanos} is negative for a model that was not trained.
    *
+   * @param nanos         wall-clock training time
+   * @param cpuNanos      CPU time the model's JVM used while training (all threads, GC included): less sensitive than
+   *                      the wall clock to other processes on a shared machine
    * @param peakBytes     sampled peak heap growth during training (upper bound, garbage included)
    * @param afterGcBytes  highest occupancy right after a collection during training, over the baseline; empty when
    *                      no collection ran
    * @param retainedBytes what the trained model keeps alive
    */
-  record Row(String model, long nanos, long peakBytes, OptionalLong afterGcBytes, long retainedBytes,
-      String note) {
+  record Row(String model, long nanos, long cpuNanos, long peakBytes, OptionalLong afterGcBytes,
+      long retainedBytes, String note) {
     private static final String PREFIX = "result\t";
 
     static Row failed(String model, String note) {
-      return new Row(model, -1, 0, OptionalLong.empty(), 0, note);
+      return new Row(model, -1, 0, 0, OptionalLong.empty(), 0, note);
     }
 
     boolean trained() {
@@ -55,23 +58,23 @@ final class TrainingTable {
     /** The line a model's JVM prints; tabs and line breaks in the note become spaces. */
     String line() {
       String afterGc = afterGcBytes.isPresent() ? Long.toString(afterGcBytes.getAsLong()) : "-";
-      return PREFIX + String.join("\t", model, Long.toString(nanos), Long.toString(peakBytes), afterGc,
-          Long.toString(retainedBytes), note.replaceAll("[\\t\\r\\n]+", " "));
+      return PREFIX + String.join("\t", model, Long.toString(nanos), Long.toString(cpuNanos),
+          Long.toString(peakBytes), afterGc, Long.toString(retainedBytes), note.replaceAll("[\\t\\r\\n]+", " "));
     }
 
     static Row parse(String line) {
       String[] f = line.substring(PREFIX.length()).split("\t", -1);
-      if (f.length != 6) {
+      if (f.length != 7) {
         throw new IllegalArgumentException("not a result line: " + line);
       }
-      return new Row(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]),
-          f[3].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(f[3])), Long.parseLong(f[4]),
-          f[5]);
+      return new Row(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+          f[4].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(f[4])), Long.parseLong(f[5]),
+          f[6]);
     }
 
     String text() {
-      return trained() ? String.format(Locale.ROOT, "%-16s %8s  peak %9s  after GC %9s  retained %9s  %s", model,
-          seconds(nanos), mib(peakBytes), afterGc(afterGcBytes), mib(retainedBytes), note)
+      return trained() ? String.format(Locale.ROOT, "%-16s %8s  cpu %8s  peak %9s  after GC %9s  retained %9s  %s",
+          model, seconds(nanos), seconds(cpuNanos), mib(peakBytes), afterGc(afterGcBytes), mib(retainedBytes), note)
           : String.format(Locale.ROOT, "%-16s %s", model, note);
     }
   }
