@@ -6,8 +6,10 @@ import io.shopsense.core.recommend.serve.ModelSet;
 import io.shopsense.core.recommend.serve.RecommendationRequest;
 import io.shopsense.core.recommend.serve.Recommendations;
 import io.shopsense.platform.Platform;
+import io.shopsense.platform.RecommendationModels;
+import java.util.concurrent.Callable;
 
-/** INTERIM until the platform's model holder lands (rec-train): serves nothing, changes nothing. */
+/** The platform's {@link RecommendationModels} and serving path. */
 final class PlatformRecommendationBackend implements RecommendationBackend {
   private final Platform platform;
 
@@ -17,31 +19,48 @@ final class PlatformRecommendationBackend implements RecommendationBackend {
 
   @Override
   public Recommendations recommend(RecommendationRequest request) {
-    throw new UnsupportedOperationException("interim");
+    return platform.recommendationService().recommend(request);
   }
 
   @Override
   public CatalogView catalog() {
-    return CatalogView.EMPTY;
+    return platform.recommendations().catalog();
   }
 
   @Override
   public ModelSet current() {
-    return ModelSet.empty();
+    return platform.recommendations().current();
   }
 
   @Override
   public void retrain() {
-    throw new UnsupportedOperationException("interim");
+    call(() -> platform.recommendations().retrain());
   }
 
   @Override
   public void installPersonal(RecommenderModel model) {
-    throw new UnsupportedOperationException("interim");
+    platform.recommendations().installPersonal(model);
   }
 
   @Override
   public boolean retrainIfErased() {
-    return false;
+    return call(() -> platform.recommendations().retrainIfErased());
+  }
+
+  private static <T> T call(Callable<T> training) {
+    try {
+      return training.call();
+    } catch (Exception e) {
+      throw new ModelTrainingException(e);
+    }
+  }
+
+  /** A training failed (reading the lake, training, writing the models): a server fault, never a client's. */
+  static final class ModelTrainingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ModelTrainingException(Exception cause) {
+      super("training the recommendation models failed (" + cause.getClass().getSimpleName() + ")", cause);
+    }
   }
 }
