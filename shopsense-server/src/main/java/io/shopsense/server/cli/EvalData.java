@@ -15,9 +15,9 @@ import java.util.function.ToDoubleBiFunction;
  * @param similarity  item similarity in [0, 1]
  * @param similarityName what the similarity means, printed beside the table
  */
-record EvalData(String source, List<Interaction> records, List<String> catalog,
+public record EvalData(String source, List<Interaction> records, List<String> catalog,
     ToDoubleBiFunction<String, String> similarity, String similarityName) {
-  EvalData {
+  public EvalData {
     Objects.requireNonNull(source, "source");
     records = List.copyOf(records);
     catalog = List.copyOf(catalog);

@@ -21,10 +21,10 @@ import java.util.Map;
  * the cookie otherwise (an anonymous visitor is a person too, just a short-lived one). Item categories come from the
  * catalog, for intra-list diversity.
  */
-final class GeneratedInteractions {
+public final class GeneratedInteractions {
   private GeneratedInteractions() {}
 
-  static EvalData of(DemoShop shop) {
+  public static EvalData of(DemoShop shop) {
     Map<String, String> categories = new LinkedHashMap<>();
     for (ObjectNode product : shop.products()) {
       categories.put(product.path("id").asText(), product.path("category").asText(""));
