@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Turns every {@link Reason} into a short sentence a person understands, in English or Chinese ("Because you viewed
- * X", "Often bought with Y", "Popular in Z this week", "New in your favourite category: Z", "Time to stock up on X").
+ * X", "Often bought with Y", "Popular in Z this week", "New in Z", "Time to stock up on X").
  *
  * <p>Product ids become names through the given lookup; when a name is missing the sentence goes without it ("Because
  * of items you viewed") rather than show an id, which means nothing to a person. Scopes of {@link Reason.PopularIn}
@@ -48,7 +48,7 @@ public final class Explanations {
           zh ? "是时候补货了" : "Time to stock up again");
     }
     if (reason instanceof Reason.NewIn fresh) {
-      return String.format(zh ? "您喜爱的类目上新：%s" : "New in your favourite category: %s", fresh.category());
+      return String.format(zh ? "%s新品" : "New in %s", fresh.category());
     }
     Reason.PopularIn popular = (Reason.PopularIn) reason;   // the last variant of the sealed interface
     if (Reason.PopularIn.GLOBAL.equals(popular.scope())) {

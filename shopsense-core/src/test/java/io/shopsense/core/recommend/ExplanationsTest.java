@@ -25,7 +25,7 @@ class ExplanationsTest {
         .isEqualTo("Popular in Shanghai this week");
     assertThat(EXPLAIN.explain(Reason.PopularIn.global(), Locale.ENGLISH)).isEqualTo("Popular this week");
     assertThat(EXPLAIN.explain(new Reason.NewIn("Tea"), Locale.ENGLISH))
-        .isEqualTo("New in your favourite category: Tea");
+        .isEqualTo("New in Tea");
     assertThat(EXPLAIN.explain(new Reason.DueAgain("p3"), Locale.ENGLISH)).isEqualTo("Time to stock up on Coffee Beans");
   }
 
@@ -37,7 +37,7 @@ class ExplanationsTest {
         .isEqualTo("常与Teapot一起购买");
     assertThat(EXPLAIN.explain(Reason.PopularIn.category("茶叶"), ZH)).isEqualTo("茶叶本周热门");
     assertThat(EXPLAIN.explain(Reason.PopularIn.global(), Locale.CHINESE)).isEqualTo("本周热门");
-    assertThat(EXPLAIN.explain(new Reason.NewIn("茶叶"), ZH)).isEqualTo("您喜爱的类目上新：茶叶");
+    assertThat(EXPLAIN.explain(new Reason.NewIn("茶叶"), ZH)).isEqualTo("茶叶新品");
     assertThat(EXPLAIN.explain(new Reason.DueAgain("p3"), ZH)).isEqualTo("是时候补充Coffee Beans了");
   }
 

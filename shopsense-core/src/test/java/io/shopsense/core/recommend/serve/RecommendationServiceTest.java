@@ -171,7 +171,7 @@ class RecommendationServiceTest {
     // tnew is the newest but out of stock; the rest of the catalog is equally old, ordered by id
     assertThat(items(r)).containsExactly("cnew", "c1", "c2");
     assertThat(r.items().get(0).reason()).isEqualTo(new Reason.NewIn("coffee"));
-    assertThat(r.items().get(0).explanation()).isEqualTo("New in your favourite category: coffee");
+    assertThat(r.items().get(0).explanation()).isEqualTo("New in coffee");
     assertThat(r.items()).extracting(RecommendedItem::source).containsOnly("content");
   }
 

@@ -175,7 +175,7 @@ class SceneSourcesTest {
     assertThat(r.items()).extracting(RecommendedItem::item, RecommendedItem::reason).containsExactly(
         tuple("cnew", new Reason.NewIn("coffee")), tuple("c1", new Reason.PopularIn("category:coffee")),
         tuple("c2", new Reason.PopularIn("category:coffee")), tuple("c3", new Reason.PopularIn("category:coffee")));
-    assertThat(r.items().get(0).explanation()).isEqualTo("New in your favourite category: coffee");
+    assertThat(r.items().get(0).explanation()).isEqualTo("New in coffee");
   }
 
   @Test
