@@ -3,10 +3,6 @@ package io.shopsense.engine.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopsense.api.id.PersonId;
-import io.shopsense.api.privacy.ConsentCheck;
-import io.shopsense.api.privacy.ConsentDecision;
-import io.shopsense.api.privacy.LawfulBasis;
-import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.recommend.Reason;
 import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.rules.ItemFact;
@@ -19,13 +15,12 @@ import io.shopsense.core.recommend.serve.Recommendations;
 import io.shopsense.core.recommend.serve.RecommendedItem;
 import io.shopsense.core.recommend.serve.Scene;
 import io.shopsense.core.recommend.serve.ScopedPopularity;
+import io.shopsense.core.recommend.serve.ServingFixture;
 import io.shopsense.core.recommend.serve.TrainingSummary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +56,7 @@ class SparkModelServingTest {
     PersonId noConsent = PersonId.of(BasketLake.NO_CONSENT);
     Map<PersonId, PersonContext> contexts = Map.of(
         learner, new PersonContext(learner, "", List.of(), List.of(), Set.of("t1", "t2")));
-    RecommendationService service = new RecommendationService(() -> set, () -> catalog(), consenting(learner),
+    RecommendationService service = new RecommendationService(() -> set, () -> catalog(), new ServingFixture.MapConsent(Set.of(learner)),
         p -> Optional.ofNullable(contexts.get(p)), Map.of(), Clock.fixed(ShopLake.NOW, ZoneOffset.UTC));
 
     Recommendations forLearner = service.recommend(new RecommendationRequest(Scene.HOME, Optional.of(learner),
@@ -89,25 +84,5 @@ class SparkModelServingTest {
           ShopLake.START.minus(Duration.ofDays(30)), false), "Item " + id, Map.of()));
     }
     return new CatalogView(items);
-  }
-
-  /** Personalisation consent for the given persons only. */
-  private static ConsentCheck consenting(PersonId... persons) {
-    Set<PersonId> allowed = Set.of(persons);
-    return new ConsentCheck() {
-      @Override
-      public ConsentDecision check(PersonId person, Purpose purpose) {
-        return allowed.contains(person) && purpose == Purpose.PERSONALISATION
-            ? new ConsentDecision.Allowed(purpose, LawfulBasis.CONSENT, false)
-            : new ConsentDecision.Refused(purpose, ConsentDecision.NO_CONSENT_RECORDED);
-      }
-
-      @Override
-      public Map<PersonId, ConsentDecision> check(Collection<PersonId> persons, Purpose purpose) {
-        Map<PersonId, ConsentDecision> out = new HashMap<>();
-        persons.forEach(p -> out.put(p, check(p, purpose)));
-        return out;
-      }
-    };
   }
 }

@@ -49,7 +49,7 @@ import java.util.function.UnaryOperator;
  * the personal model; her own neighbours (t3, m2) differ from the popular head. Cy is the only person in region JP, Bob
  * the only one in segment {@code brewers}. Ann and Bob rebuy t1 every 30 days, so t1 is a consumable due for Ann now.
  */
-final class ServingFixture {
+public final class ServingFixture {
   static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final Instant OLD = NOW.minus(Duration.ofDays(365));
@@ -179,11 +179,12 @@ final class ServingFixture {
   }
 
   /** The consent port over a fixed set of consenting persons; it counts its calls. */
-  static final class MapConsent implements ConsentCheck {
+  /** A consent port that allows personalisation to the given persons only and remembers who was asked. */
+  public static final class MapConsent implements ConsentCheck {
     private final Set<PersonId> consenting;
     final List<PersonId> asked = new ArrayList<>();
 
-    MapConsent(Set<PersonId> consenting) {
+    public MapConsent(Set<PersonId> consenting) {
       this.consenting = Set.copyOf(consenting);
     }
 
