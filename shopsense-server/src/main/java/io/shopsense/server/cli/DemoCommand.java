@@ -147,6 +147,16 @@ public class DemoCommand implements Callable<Integer> {
         .append(' ').append(e.getValue().asLong()));
     out.printf(Locale.ROOT, "profiles: %,d (%s); RFM fitted on %,d customers%n", refresh.get("profiles").asLong(),
         byStage, refresh.get("model").get("rfm").get("customers").asLong());
+    out.print("training the recommendation models ...");
+    out.flush();
+    try {
+      JsonNode models = client.post("/v1/recommendations/models/retrain", java.util.Map.of());
+      out.printf(Locale.ROOT, " version %s (%,d persons with personalisation consent)%n",
+          models.path("version").asText(), models.path("summary").path("persons").asLong());
+    } catch (RuntimeException e) {
+      // the server's own schedule may be training already (409): it serves the models when it is done
+      out.println(" not now (" + e.getMessage() + "); the server trains them on its schedule");
+    }
   }
 
   private static void awaitCaughtUp(ApiClient client, Duration timeout) throws InterruptedException {
@@ -192,6 +202,8 @@ public class DemoCommand implements Callable<Integer> {
     out.println("  ./shopsense segment preview --rule \"lifecycle = 'active' and interest('category:outdoor') > 0.3\"");
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/consents/user_id:u1000004");
     out.println("  ./shopsense privacy request --type export --user-id u1000004   # then: privacy archive <id> --out u.zip");
+    out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" '" + url
+        + "/v1/recommendations?scene=home&userId=u1000004&n=5'");
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/audit/verify");
     out.println("  open " + url + "/privacy   # the privacy summary customers read");
     out.flush();
