@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.shopsense.core.recommend.InteractionKind;
+import io.shopsense.lake.LakeInteractionSource;
 import io.shopsense.lake.LakeProfileSource;
 import io.shopsense.lake.LakeTable;
 import java.nio.file.Files;
@@ -39,15 +40,8 @@ final class LakeLines {
   static final String QUANTITY = "quantity";
   static final String AT = "at";
 
-  /**
-   * Which line events are which interaction: Product Viewed / Product Clicked → view, Product Added / Product Added to
-   * Wishlist → cart, Order Completed → purchase, Order Refunded → refund. Other events' lines (lists, checkout steps,
-   * removals) are not interactions.
-   */
-  static final Map<String, InteractionKind> KINDS = Map.of(
-      "Product Viewed", InteractionKind.VIEW, "Product Clicked", InteractionKind.VIEW,
-      "Product Added", InteractionKind.CART, "Product Added to Wishlist", InteractionKind.CART,
-      "Order Completed", InteractionKind.PURCHASE, "Order Refunded", InteractionKind.REFUND);
+  /** Which line events are which interaction: the same map the platform's trainer reads the lake with. */
+  static final Map<String, InteractionKind> KINDS = LakeInteractionSource.KINDS;
 
   private LakeLines() {}
 
