@@ -112,6 +112,7 @@ public final class Platform implements AutoCloseable {
   /** The served recommendation models and catalog snapshot, their serving contexts and the serving path. */
   private final RecommendationModels recommendations;
   private final ProfileContexts personContexts;
+  private final ServingPersons servingPersons;
   private final io.shopsense.core.recommend.serve.RecommendationService recommendationService;
   /** Checks erasures against the served models and warms them up; its own thread, as a training may take minutes. */
   private final java.util.concurrent.ScheduledExecutorService recommendThread =
@@ -138,6 +139,7 @@ public final class Platform implements AutoCloseable {
     this.quality = new QualityReports(counters, stores.quarantine());
     this.catalog = new CatalogService(stores.catalog(), clock, settings.ingest().maxIdLength());
     this.persons = new PersonDirectory(stores.identityGraph(), stores.traitStore(), stores.eventLog());
+    this.servingPersons = new ServingPersons(persons, clock, SERVING_PERSON_TTL, 200_000);
     this.apiKeys = new ApiKeyService(stores.apiKeys(), clock);
     this.importer = new Importer(ingestor, catalog, clock);
     this.clock = clock;
@@ -236,7 +238,10 @@ public final class Platform implements AutoCloseable {
         "consent_records", subject.persons().stream().mapToLong(consent::erase).sum(),
         io.shopsense.api.privacy.ReportLine.Outcome.ERASED, "consent history under every id of the person"))));
     steps.add(StoreSteps.identities(stores.identityGraph()));
-    steps.add(StoreSteps.caches(Map.of("identity resolver", identity::forgetCache)));
+    // the serving caches hold the person's id, interests and bought products: forgotten, not left to expire
+    steps.add(StoreSteps.caches(Map.of("identity resolver", identity::forgetCache,
+        "serving persons", () -> servingPersons.forgetAll(),
+        "recommendation contexts", () -> personContexts.invalidateAll())));
     steps.add(StoreSteps.trainingExclusion(stores.erasureRegister(), clock));
     ErasureRunner runner = new ErasureRunner() {
       @Override
@@ -502,6 +507,17 @@ public final class Platform implements AutoCloseable {
 
   public PersonDirectory persons() {
     return persons;
+  }
+
+  /** How long {@link #servingPersons()} keeps an answer. */
+  public static final java.time.Duration SERVING_PERSON_TTL = java.time.Duration.ofSeconds(10);
+
+  /**
+   * The person of a serving request (recommendations), answered from memory for {@link #SERVING_PERSON_TTL}; an
+   * erasure forgets every answer at once.
+   */
+  public io.shopsense.core.identity.PersonResolver servingPersons() {
+    return servingPersons;
   }
 
   public ApiKeyService apiKeys() {

@@ -38,10 +38,18 @@ public record RecommendSettings(Path modelsDir, int versionsKept, Duration erasu
     Objects.requireNonNull(training, "training");
   }
 
-  /** Models under {@code dataDir/models}, three versions kept, erasures checked every minute. */
+  /**
+   * Models under {@code dataDir/models}, three versions kept, erasures checked every minute; the serving contexts of
+   * up to 100,000 persons kept for five minutes (a context is the person's region, segments, interests and the
+   * products they bought at the last training: slow to change, and costly to read per request).
+   */
   public static RecommendSettings defaults(Path dataDir) {
-    return new RecommendSettings(dataDir.resolve("models"), 3, Duration.ofMinutes(1), 10_000, Duration.ofSeconds(30),
+    return new RecommendSettings(dataDir.resolve("models"), 3, Duration.ofMinutes(1), 100_000, Duration.ofMinutes(5),
         ModelSetTrainer.Settings.DEFAULT);
+  }
+
+  public RecommendSettings withContextCache(int size, Duration ttl) {
+    return new RecommendSettings(modelsDir, versionsKept, erasureCheckEvery, size, ttl, training);
   }
 
   public RecommendSettings withTraining(ModelSetTrainer.Settings training) {

@@ -93,6 +93,14 @@ public class PersonErasureNoTraceTest {
       assertThat(p.quarantine().list(new io.shopsense.api.collect.QuarantineQuery(null, null, null, 0, 100))
           .items()).hasSize(2);
       assertThat(DuckDb.count(p, "select count(*) from events where user_id = '" + USER + "'")).isPositive();
+      // the serving path has the target in memory: their person (by user id) and their recommendation context
+      io.shopsense.api.identity.Identifier userId =
+          new io.shopsense.api.identity.Identifier(IdentifierKind.USER_ID, USER);
+      assertThat(p.servingPersons().owner(userId)).contains(target);
+      assertThat(p.servingPersons().live(target)).contains(target);
+      assertThat(p.recommendationService().recommend(new io.shopsense.core.recommend.serve.RecommendationRequest(
+          io.shopsense.core.recommend.serve.Scene.HOME, java.util.Optional.of(target), List.of(), 5,
+          Locale.ENGLISH))).isNotNull();
 
       // export: the archive holds the target's identifiers, traits, events and segments
       PrivacyRequest access = p.privacyRequests().submit(new NewPrivacyRequest(RequestType.ACCESS,
@@ -115,6 +123,11 @@ public class PersonErasureNoTraceTest {
           SubjectRef.of(USER, null, null, null, null), Properties.EMPTY));
       assertThat(erasure.status()).isEqualTo(RequestStatus.COMPLETED);
       assertThat(erasure.subject()).isEqualTo(PrivacyRequest.ERASED_SUBJECT);
+      // the serving caches forgot the target at once (the cached answers would serve them for 10 s more)
+      assertThat(p.servingPersons().owner(userId)).isEmpty();
+      assertThat(p.servingPersons().live(target)).isEmpty();
+      assertThat(line(erasure, "caches", "serving persons").count()).isEqualTo(1);
+      assertThat(line(erasure, "caches", "recommendation contexts").count()).isEqualTo(1);
       assertThat(erasure.report()).extracting(ReportLine::step).contains("profile", "traits", "usage_log",
           "quarantine", "events", "lake_identity_snapshot", "consents", "identities", "caches", "training_exclusion");
       assertThat(line(erasure, "consents", "consent_records").count()).isEqualTo(6);

@@ -16,6 +16,11 @@ import java.util.Set;
 /**
  * Issues and checks API keys. A key's secret is shown once, when it is issued; only its SHA-256 is stored (the
  * secret has 190 bits of randomness, so a fast hash is enough — a password KDF is for low-entropy secrets).
+ *
+ * <p>Every API request authenticates, so answers are kept in memory for {@link #CACHE_TTL} (at most
+ * {@value #CACHE_SIZE} secrets, found or not): a request pays a hash and a map look-up, not a store read. Issuing or
+ * revoking a key through this service forgets the cache at once; a key revoked by another process stops working
+ * within {@link #CACHE_TTL}.
  */
 public final class ApiKeyService {
   private static final char[] ALPHABET =
@@ -25,8 +30,16 @@ public final class ApiKeyService {
   /** A newly issued key and its secret, which is not kept anywhere. */
   public record IssuedKey(ApiKey key, String secret) {}
 
+  /** How long an authentication answer is reused. */
+  public static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(5);
+  static final int CACHE_SIZE = 10_000;
+
+  private record Answer(Optional<ApiKey> key, long readAtMillis) {}
+
   private final ApiKeys keys;
   private final Clock clock;
+  private final java.util.concurrent.ConcurrentHashMap<String, Answer> answers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
   public ApiKeyService(ApiKeys keys, Clock clock) {
@@ -47,6 +60,7 @@ public final class ApiKeyService {
     ApiKey key = new ApiKey(id, source, scopes, hash(secret), secret.substring(secret.length() - 4), clock.instant(),
         null);
     keys.save(key);
+    answers.clear();
     return new IssuedKey(key, secret);
   }
 
@@ -55,7 +69,23 @@ public final class ApiKeyService {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
       return Optional.empty();
     }
-    return keys.byHash(hash(secret)).filter(k -> k.revokedAt() == null);
+    String hash = hash(secret);
+    long now = clock.millis();
+    Answer cached = answers.get(hash);
+    if (cached == null || now - cached.readAtMillis() >= CACHE_TTL.toMillis() || now < cached.readAtMillis()) {
+      if (answers.size() >= CACHE_SIZE) {
+        answers.clear(); // a flood of made-up secrets costs bounded memory
+      }
+      cached = new Answer(keys.byHash(hash).filter(k -> k.revokedAt() == null), now);
+      answers.put(hash, cached);
+    }
+    return cached.key();
+  }
+
+  /** Revokes the key (as {@link ApiKeys#revoke}) and forgets cached answers, so that it stops working at once. */
+  public void revoke(String id) {
+    keys.revoke(id, clock.instant());
+    answers.clear();
   }
 
   /** Issues a first admin key when there is no key at all; empty otherwise. */

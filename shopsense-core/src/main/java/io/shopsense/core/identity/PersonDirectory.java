@@ -20,7 +20,7 @@ import java.util.Set;
  * The read side of identity: find a person by any of their identifiers or by an old (merged-away) person id, and
  * read their events — including those sent before a merge, under identifiers that belonged to another person then.
  */
-public final class PersonDirectory {
+public final class PersonDirectory implements PersonResolver {
   private final IdentityGraph graph;
   private final TraitStore traits;
   private final EventLog log;
@@ -35,6 +35,7 @@ public final class PersonDirectory {
    * The person who owns {@code identifier} now (following merges), without reading their traits or history: for hot
    * paths such as serving recommendations. Empty when nobody owns it.
    */
+  @Override
   public Optional<PersonId> owner(Identifier identifier) {
     return graph.personOf(identifier).map(graph::resolve);
   }
@@ -43,6 +44,7 @@ public final class PersonDirectory {
    * The live person of {@code asked} (a merged-away id leads to the survivor), without reading their traits; empty
    * when no such person exists (never seen, or erased).
    */
+  @Override
   public Optional<PersonId> live(PersonId asked) {
     PersonId id = graph.resolve(asked);
     return graph.links(id).isEmpty() ? Optional.empty() : Optional.of(id);

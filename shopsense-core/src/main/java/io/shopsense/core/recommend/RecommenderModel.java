@@ -39,6 +39,41 @@ public interface RecommenderModel {
    */
   List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude);
 
+  /** One item of {@link #picks}: its product id, its score, and whether the person's own data chose it. */
+  record Pick(String item, double score, boolean personal) {
+    public Pick {
+      java.util.Objects.requireNonNull(item, "item");
+    }
+  }
+
+  /**
+   * The items of {@link #recommend} without their reasons, and how to explain any of them: the reason of a personal
+   * pick as {@link #recommend} would give it, {@link Reason.PopularIn#global()} for the popularity fill. {@code explain}
+   * holds the user's scores of this call and is meant for the call's own items, soon after.
+   */
+  record Picks(List<Pick> items, java.util.function.Function<String, Reason> explain) {
+    public Picks {
+      items = List.copyOf(items);
+      java.util.Objects.requireNonNull(explain, "explain");
+    }
+  }
+
+  /**
+   * As {@link #recommend}, with the reasons left to {@link Picks#explain}: for callers that fetch more items than they
+   * show (the serving path fetches four candidates per slot and explains only the items it shows), since an
+   * explanation can cost more than the scoring. The items, their order and scores are those of {@link #recommend}.
+   */
+  default Picks picks(UserRef user, int n, Set<String> exclude) {
+    List<ScoredItem> all = recommend(user, n, exclude);
+    java.util.Map<String, Reason> reasons = new java.util.HashMap<>();
+    List<Pick> items = new java.util.ArrayList<>(all.size());
+    for (ScoredItem s : all) {
+      reasons.put(s.item(), s.reason());
+      items.add(new Pick(s.item(), s.score(), !(s.reason() instanceof Reason.PopularIn)));
+    }
+    return new Picks(items, item -> reasons.getOrDefault(item, Reason.PopularIn.global()));
+  }
+
   /** The scores of the given item indices for the user (for re-ranking); unknown users get popularity scores. */
   double[] score(UserRef user, int[] items);
 

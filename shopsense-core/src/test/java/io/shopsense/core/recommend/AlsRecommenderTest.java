@@ -73,6 +73,28 @@ class AlsRecommenderTest {
     assertThat((double) sameCluster / because).isGreaterThan(0.9);
   }
 
+  /** An item the person had (a repeat buy) is never explained by itself: "because you viewed X" for X. */
+  @Test
+  void anItemOfThePersonsOwnHistoryIsNotItsOwnReason() {
+    Interactions train = Interactions.of(HeldOutRecallTest.DATA.train(), InteractionWeights.DEFAULT);
+    AlsModel model = new AlsRecommender(HeldOutRecallTest.CLOCK, SMALL).train(train);
+    int own = 0;
+    for (int u = 0; u < train.userCount(); u += 3) {
+      java.util.Set<String> history = new java.util.HashSet<>();
+      Interactions.Row row = train.row(u);
+      for (int r = 0; r < row.size(); r++) {
+        history.add(train.itemId(row.indices()[r]));
+      }
+      for (ScoredItem s : model.recommend(new UserRef.Known(u), 10, Set.of())) {
+        if (history.contains(s.item())) {
+          own++;
+          assertThat(s.reason()).as("reason of %s for user %d", s.item(), u).isNotEqualTo(new Reason.Because(s.item()));
+        }
+      }
+    }
+    assertThat(own).as("lists that hold items of the person's own history").isGreaterThan(10);
+  }
+
   /**
    * A catalog of several thousand items: the HNSW answer must share at least 90% of the exact top 10 (the personal
    * part is re-ranked by the exact score, so shared items are also in the same order).

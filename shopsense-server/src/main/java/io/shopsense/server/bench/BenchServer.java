@@ -48,20 +48,41 @@ final class BenchServer implements AutoCloseable {
     return startOn(Files.createTempDirectory(parent, "bench-"), heap, serverArgs, true);
   }
 
+  /** Extra JVM options for the server under test (e.g. a flight recording), space-separated. */
+  static final String SERVER_JVM_OPTS = "SHOPSENSE_BENCH_SERVER_JVM_OPTS";
+
   /**
    * Starts {@code java -jar shopsense.jar serve} over the data folder {@code dir} and waits until healthy; with
-   * {@code owns}, the folder is deleted when the server is closed.
+   * {@code owns}, the folder is deleted when the server is closed. JVM options in {@value #SERVER_JVM_OPTS} are
+   * added to the server's command line (a profile of the server from its start avoids the deoptimisation that
+   * attaching a recorder later causes).
    */
   static BenchServer startOn(Path dir, String heap, List<String> serverArgs, boolean owns) throws IOException,
       InterruptedException {
+    return startOn(dir, heap, List.of(), serverArgs, owns);
+  }
+
+  /** As {@link #startOn(Path, String, List, boolean)}, with JVM options for the server before those of the env. */
+  static BenchServer startOn(Path dir, String heap, List<String> jvmOptions, List<String> serverArgs, boolean owns)
+      throws IOException, InterruptedException {
     Path jar = ownJar();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+UseParallelGC", "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
-        "--data-dir", dir.toString()));
+        "-Xmx" + heap));
+    String extra = System.getenv(SERVER_JVM_OPTS);
+    List<String> extras = new ArrayList<>(jvmOptions);
+    if (extra != null && !extra.isBlank()) {
+      extras.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    if (extras.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+      cmd.add("-XX:+UseParallelGC"); // unless the options choose a collector
+    }
+    cmd.addAll(extras);
+    cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir",
+        dir.toString()));
     cmd.addAll(serverArgs);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("server.log").toFile()).start();

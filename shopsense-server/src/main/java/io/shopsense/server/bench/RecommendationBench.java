@@ -40,6 +40,10 @@ public class RecommendationBench implements Callable<Integer> {
   static final String SERVE_TIMER = "shopsense_recommendations_serve_seconds";
   static final String PATH = "/v1/recommendations";
   static final String BASELINE = "/actuator/health/liveness";
+  /** The server's worker threads in this bench: 4 per core. */
+  static final int SERVING_THREADS = 4 * Runtime.getRuntime().availableProcessors();
+  /** The server's young generation in this bench (of its 2 GiB heap by default; --heap must exceed it). */
+  static final String SERVING_YOUNG_GEN = "-Xmn1200m";
 
   @Option(names = "--events", defaultValue = "1000000", description = "generated events (default: ${DEFAULT-VALUE})")
   long events;
@@ -50,14 +54,16 @@ public class RecommendationBench implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "1000", description = "requests per second (default: ${DEFAULT-VALUE})")
   int rate;
 
-  @Option(names = "--warmup", defaultValue = "30", description = "seconds not measured (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmup", defaultValue = "60", description = "seconds not measured: the server's JIT and caches"
+      + " settle (default: ${DEFAULT-VALUE})")
   int warmup;
 
   @Option(names = "--duration", defaultValue = "60", description = "seconds measured (default: ${DEFAULT-VALUE})")
   int duration;
 
-  @Option(names = "--connections", defaultValue = "64",
-      description = "load generator threads (default: ${DEFAULT-VALUE})")
+  @Option(names = "--connections", defaultValue = "16",
+      description = "load generator threads, each with a kept-alive connection, as a storefront's connection pool"
+          + " (default: ${DEFAULT-VALUE})")
   int connections;
 
   @Option(names = "--distinct", defaultValue = "20000",
@@ -69,6 +75,10 @@ public class RecommendationBench implements Callable<Integer> {
 
   @Option(names = "--work-dir", defaultValue = "./data/bench-recommendations")
   Path workDir;
+
+  @Option(names = "--in-process", description = "only the serving work: the requests through the platform's"
+      + " recommendation service on one thread in this JVM, without HTTP (no server, no load generator)")
+  boolean inProcess;
 
   private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -82,6 +92,12 @@ public class RecommendationBench implements Callable<Integer> {
     if (!Files.exists(dir.resolve("TRAINED"))) {
       train(dir, shop);
     }
+    if (inProcess) {
+      try (Platform p = open(dir)) {
+        ServingLoop.run(p, RequestMix.of(shop).paths(distinct, seed), 3, 3);
+      }
+      return 0;
+    }
     Path run = Files.createTempDirectory(workDir.toAbsolutePath(), "run-");
     Path recommendations = Files.write(run.resolve("recommendations.paths"),
         RequestMix.of(shop).paths(distinct, seed));
@@ -93,7 +109,11 @@ public class RecommendationBench implements Callable<Integer> {
     args.add("--management.metrics.distribution.minimum-expected-value.shopsense.recommendations.serve=50us");
     Window recs;
     Window base;
-    try (BenchServer server = BenchServer.startOn(dir, heap, args, false)) {
+    // a serving node: CPU-bound reads want few worker threads (4 per core, not Tomcat's 200, which on 2 cores only
+    // adds context switches and safepoint waits) and a young generation large enough that a collection (a pause of
+    // 15-30 ms here) comes every several seconds rather than every second or two
+    args.add("--server.tomcat.threads.max=" + SERVING_THREADS);
+    try (BenchServer server = BenchServer.startOn(dir, heap, List.of(SERVING_YOUNG_GEN), args, false)) {
       ApiClient api = new ApiClient(server.url, server.adminKey);
       JsonNode models = api.get("/v1/recommendations/models");
       if (models.path("version").asText("none").equals("none")) {

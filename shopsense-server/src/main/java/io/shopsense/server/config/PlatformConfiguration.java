@@ -40,14 +40,15 @@ public class PlatformConfiguration {
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
       LakeProperties lake, ProfileProperties profile, CryptoProperties crypto,
-      PrivacyRequestProperties privacyRequests, ConsentProperties consent) {
+      PrivacyRequestProperties privacyRequests, ConsentProperties consent, RecommendationProperties recommendations) {
     PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile))
         .withConsent(toSettings(consent));
     settings = settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)))
         .withPrivacyRequests(toSettings(privacyRequests));
     // the server's model jobs run the erasure check (shopsense.recommendations.erasure-check-interval), one change of
     // the models at a time with retraining; the platform's own schedule of it is off
-    return settings.withRecommend(settings.recommend().withErasureCheckEvery(java.time.Duration.ZERO));
+    return settings.withRecommend(settings.recommend().withErasureCheckEvery(java.time.Duration.ZERO)
+        .withContextCache(recommendations.contextCacheSize(), recommendations.contextTtl()));
   }
 
   /** The environment variable that may hold the master key (Base64 of 32 bytes) instead of the key directory. */

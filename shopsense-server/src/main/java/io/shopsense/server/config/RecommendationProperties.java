@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *                             trained (and then retrains at once); also the scheduler's tick
  * @param conversionWindow     an order counts as a conversion of a click when it follows the click within this long
  * @param maxModelSize         the largest personal model {@code PUT /v1/recommendations/models/personal} accepts
+ * @param contextCacheSize     how many persons' serving contexts (region, segments, interests, bought products) are
+ *                             kept in memory
+ * @param contextTtl           how long a kept context is served before the profile is read again
  */
 @Validated
 @ConfigurationProperties("shopsense.recommendations")
@@ -24,7 +27,9 @@ public record RecommendationProperties(
     @DefaultValue("24h") @NotNull Duration retrainInterval,
     @DefaultValue("1m") @NotNull Duration erasureCheckInterval,
     @DefaultValue("7d") @NotNull Duration conversionWindow,
-    @DefaultValue("512MB") @NotNull DataSize maxModelSize) {
+    @DefaultValue("512MB") @NotNull DataSize maxModelSize,
+    @DefaultValue("100000") int contextCacheSize,
+    @DefaultValue("5m") @NotNull Duration contextTtl) {
 
   public RecommendationProperties {
     if (retrainInterval != null && retrainInterval.isNegative()) {
@@ -33,6 +38,11 @@ public record RecommendationProperties(
     }
     positive("erasure-check-interval", erasureCheckInterval);
     positive("conversion-window", conversionWindow);
+    positive("context-ttl", contextTtl);
+    if (contextCacheSize < 1) {
+      throw new IllegalArgumentException("shopsense.recommendations.context-cache-size must be at least 1, was "
+          + contextCacheSize);
+    }
     if (maxModelSize != null && (maxModelSize.toBytes() < 1 || maxModelSize.toBytes() > Integer.MAX_VALUE - 8)) {
       throw new IllegalArgumentException("shopsense.recommendations.max-model-size must be from 1B to 2GB, was "
           + maxModelSize);

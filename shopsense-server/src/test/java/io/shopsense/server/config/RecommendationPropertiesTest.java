@@ -59,6 +59,10 @@ class RecommendationPropertiesTest {
         .isInstanceOf(BindException.class).hasStackTraceContaining("shopsense.recommendations.conversion-window");
     assertThatThrownBy(() -> bind(Map.of("shopsense.recommendations.max-model-size", "3GB")))
         .isInstanceOf(BindException.class).hasStackTraceContaining("shopsense.recommendations.max-model-size");
+    assertThatThrownBy(() -> bind(Map.of("shopsense.recommendations.context-cache-size", "0")))
+        .isInstanceOf(BindException.class).hasStackTraceContaining("shopsense.recommendations.context-cache-size");
+    assertThatThrownBy(() -> bind(Map.of("shopsense.recommendations.context-ttl", "0s")))
+        .isInstanceOf(BindException.class).hasStackTraceContaining("shopsense.recommendations.context-ttl");
   }
 
   @Test

@@ -32,7 +32,7 @@ class ModelJobsTest {
 
   private ModelJobs jobs(Duration retrainInterval) {
     return new ModelJobs(backend, new RecommendationProperties(retrainInterval, Duration.ofMinutes(1),
-        Duration.ofDays(7), DataSize.ofMegabytes(1)), clock);
+        Duration.ofDays(7), DataSize.ofMegabytes(1), 1_000, Duration.ofMinutes(5)), clock);
   }
 
   @Test

@@ -20,11 +20,11 @@ import javax.sql.DataSource;
  * transaction; instants are written in UTC to the microsecond (what {@code timestamp(6) with time zone} keeps on both
  * backends); a {@link SQLException} surfaces as a {@link JdbcStoreException}. Thread-safe.
  */
-final class Sql {
+public final class Sql {
 
   /** Work on a connection. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
@@ -35,7 +35,7 @@ final class Sql {
   /** The connection of a unit of work running on this thread, if any. */
   private final ThreadLocal<Connection> unit = new ThreadLocal<>();
 
-  Sql(DataSource dataSource) {
+  public Sql(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -66,7 +66,7 @@ final class Sql {
   }
 
   /** Runs the work in one transaction: committed when it returns, rolled back when it throws anything. */
-  <T> T tx(Work<T> work) {
+  public <T> T tx(Work<T> work) {
     Connection bound = unit.get();
     if (bound != null) {
       return inUnit(bound, work);
@@ -130,7 +130,7 @@ final class Sql {
   }
 
   /** Runs read-only work on a connection in auto-commit mode (one statement, or reads that need no snapshot). */
-  <T> T read(Work<T> work) {
+  public <T> T read(Work<T> work) {
     Connection bound = unit.get();
     if (bound != null) {
       try {
@@ -146,11 +146,11 @@ final class Sql {
     }
   }
 
-  static JdbcStoreException failure(SQLException e) {
+  public static JdbcStoreException failure(SQLException e) {
     return new JdbcStoreException("database failure (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
   }
 
-  static boolean isUniqueViolation(SQLException e) {
+  public static boolean isUniqueViolation(SQLException e) {
     return hasState(e, UNIQUE_VIOLATION);
   }
 
@@ -172,11 +172,11 @@ final class Sql {
   }
 
   /** The instant as it will be stored: truncated to the microsecond. */
-  static Instant stored(Instant instant) {
+  public static Instant stored(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
   }
 
-  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+  public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
@@ -184,7 +184,7 @@ final class Sql {
     }
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
@@ -235,7 +235,7 @@ final class Sql {
    * {@code ?, ?, ?}: the placeholders of an {@code IN} list of {@code n} values. Preferred to {@code = any(array)}
    * for key lookups, since H2 looks an array up by scanning and a list by the key's index.
    */
-  static String placeholders(int n) {
+  public static String placeholders(int n) {
     return "?, ".repeat(n - 1) + "?";
   }
 

@@ -125,14 +125,14 @@ public final class AlsModel extends ModelBase {
   }
 
   /**
-   * As {@link ModelBase#recommend}; with the index, the personal part is the exact ranking of the index's
+   * As {@link ModelBase#picks}; with the index, the personal part is the exact ranking of the index's
    * {@code n + |exclude|} nearest items, so at most the index's misses differ from the exact list. The explanation
-   * system is factored once per request, not once per item.
+   * system is factored once per call, on the first item explained, not once per item.
    */
   @Override
-  public List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
+  public Picks picks(UserRef user, int n, Set<String> exclude) {
     if (!(user instanceof UserRef.Known known) || known.index() >= data.userCount() || n <= 0) {
-      return super.recommend(user, n, exclude);
+      return super.picks(user, n, exclude);
     }
     int u = known.index();
     int f = parameters.factors();
@@ -156,8 +156,13 @@ public final class AlsModel extends ModelBase {
       scores = personalScores(u);
       chosen = TopN.select(scores, allowed, 0, n);
     }
-    Explainer explainer = new Explainer(u);
-    return picksThenPopular(chosen, scores, allowed, n, explainer::reason);
+    Explainer[] explainer = new Explainer[1];
+    return picksThenPopular(chosen, scores, allowed, n, i -> {
+      if (explainer[0] == null) {
+        explainer[0] = new Explainer(u);
+      }
+      return explainer[0].reason(i);
+    });
   }
 
   @Override
@@ -219,6 +224,9 @@ public final class AlsModel extends ModelBase {
       double bestContribution = 0;
       for (int n = 0; n < row.size(); n++) {
         int j = row.indices()[n];
+        if (j == item) {
+          continue; // not "because you viewed X" for X itself
+        }
         double contribution = 0;
         for (int k = 0; k < f; k++) {
           contribution += items[j * f + k] * z.data[k];

@@ -30,6 +30,8 @@ public final class HybridModel extends ModelBase {
   private final double[] weights;
   /** Per member: hybrid item index → member item index, or -1. */
   private final int[][] itemMaps;
+  /** Per member: whether its item indices are the hybrid's (then its scores are normalised in place). */
+  private final boolean[] sameItems;
 
   private HybridModel(String digest, Instant trainedAt, Interactions data, List<RecommenderModel> members,
       double[] weights) {
@@ -53,6 +55,14 @@ public final class HybridModel extends ModelBase {
         map[i] = own.itemIndex(data.itemId(i)).orElse(-1);
       }
       itemMaps[m] = map;
+    }
+    this.sameItems = new boolean[members.size()];
+    for (int m = 0; m < members.size(); m++) {
+      boolean same = members.get(m).interactions().itemCount() == data.itemCount();
+      for (int i = 0; same && i < itemMaps[m].length; i++) {
+        same = itemMaps[m][i] == i;
+      }
+      sameItems[m] = same;
     }
   }
 
@@ -91,11 +101,18 @@ public final class HybridModel extends ModelBase {
       max = Math.max(max, s);
     }
     int[] map = itemMaps[m];
-    double[] out = new double[map.length];
     if (!(max > min)) {
-      return out;
+      return new double[map.length];
     }
     double range = max - min;
+    if (sameItems[m]) {
+      // scoreAll returns a fresh array: normalise it in place (one array less per member and request)
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = (raw[i] - min) / range;
+      }
+      return raw;
+    }
+    double[] out = new double[map.length];
     for (int i = 0; i < map.length; i++) {
       out[i] = map[i] < 0 ? 0 : (raw[map[i]] - min) / range;
     }
@@ -131,13 +148,13 @@ public final class HybridModel extends ModelBase {
   }
 
   /**
-   * As {@link ModelBase#recommend}, but each member scores the user once for both the blend and the reasons (the
+   * As {@link ModelBase#picks}, but each member scores the user once for both the blend and the reasons (the
    * base class would ask {@link #reason} per item, rescoring every member each time).
    */
   @Override
-  public List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
+  public Picks picks(UserRef user, int n, Set<String> exclude) {
     if (!(user instanceof UserRef.Known known) || known.index() < 0 || known.index() >= data.userCount() || n < 0) {
-      return super.recommend(user, n, exclude);   // popularity for unknown users; the base class's argument errors
+      return super.picks(user, n, exclude);   // popularity for unknown users; the base class's argument errors
     }
     int u = known.index();
     double[][] norm = memberScores(u);

@@ -52,13 +52,16 @@ abstract class ModelBase implements RecommenderModel {
 
   /**
    * The reason of an item-to-item model: "because" the user's item that contributes most to {@code item}'s score
-   * (its weight times the affinity), or global popularity when none contributes.
+   * (its weight times the affinity), never {@code item} itself, or global popularity when none contributes.
    */
   final Reason strongestBecause(int user, int item, ItemAffinity affinity) {
     Interactions.Row row = data.row(user);
     int best = -1;
     double bestContribution = 0;
     for (int r = 0; r < row.size(); r++) {
+      if (row.indices()[r] == item) {
+        continue; // "because you viewed X" does not explain X itself (a repeat buy); another item or popularity does
+      }
       double c = row.values()[r] * affinity.of(row.indices()[r], item);
       if (c > bestContribution) {
         best = row.indices()[r];
@@ -91,8 +94,20 @@ abstract class ModelBase implements RecommenderModel {
     return data;
   }
 
+  /** The picks with every reason computed: what {@link #picks} leaves to its caller. */
   @Override
-  public List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
+  public final List<ScoredItem> recommend(UserRef user, int n, Set<String> exclude) {
+    Picks picks = picks(user, n, exclude);
+    List<ScoredItem> out = new ArrayList<>(picks.items().size());
+    for (Pick p : picks.items()) {
+      out.add(new ScoredItem(p.item(), p.score(), p.personal() ? picks.explain().apply(p.item())
+          : Reason.PopularIn.global()));
+    }
+    return out;
+  }
+
+  @Override
+  public Picks picks(UserRef user, int n, Set<String> exclude) {
     Objects.requireNonNull(exclude, "exclude");
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0: " + n);
@@ -100,28 +115,35 @@ abstract class ModelBase implements RecommenderModel {
     boolean[] allowed = allowedItems(exclude);
     if (user instanceof UserRef.Known known) {
       checkUser(known);
-      double[] scores = personalScores(known.index());
-      return picksThenPopular(TopN.select(scores, allowed, 0, n), scores, allowed, n,
-          i -> reason(known.index(), i));
+      int u = known.index();
+      double[] scores = personalScores(u);
+      return picksThenPopular(TopN.select(scores, allowed, 0, n), scores, allowed, n, i -> reason(u, i));
     }
     return picksThenPopular(new int[0], popularity, allowed, n, i -> Reason.PopularIn.global());
   }
 
   /**
-   * The chosen items with their scores and reasons, then the most popular allowed items until there are {@code n}
-   * (marked "popular"); {@code allowed} is updated as items are taken.
+   * The chosen items (personal picks) with their scores, then the most popular allowed items until there are
+   * {@code n} (the fill); {@code allowed} is updated as items are taken. {@code reason} explains a chosen item by index
+   * and is called only when a caller asks.
    */
-  protected final List<ScoredItem> picksThenPopular(int[] chosen, double[] scores, boolean[] allowed, int n,
+  protected final Picks picksThenPopular(int[] chosen, double[] scores, boolean[] allowed, int n,
       java.util.function.IntFunction<Reason> reason) {
-    List<ScoredItem> out = new ArrayList<>(n);
+    List<Pick> out = new ArrayList<>(n);
+    java.util.BitSet personal = new java.util.BitSet(data.itemCount());
     for (int i : chosen) {
-      out.add(new ScoredItem(data.itemId(i), scores[i], reason.apply(i)));
+      out.add(new Pick(data.itemId(i), scores[i], true));
       allowed[i] = false;
+      personal.set(i);
     }
     for (int i : TopN.select(popularity, allowed, 0, n - out.size())) {
-      out.add(new ScoredItem(data.itemId(i), popularity[i], Reason.PopularIn.global()));
+      out.add(new Pick(data.itemId(i), popularity[i], false));
     }
-    return out;
+    return new Picks(out, item -> {
+      java.util.OptionalInt index = data.itemIndex(item);
+      return index.isPresent() && personal.get(index.getAsInt()) ? reason.apply(index.getAsInt())
+          : Reason.PopularIn.global();
+    });
   }
 
   /** All items except the excluded ones (unknown ids in {@code exclude} are ignored). */

@@ -1,7 +1,10 @@
 package io.shopsense.core.recommend.serve;
 
+import io.shopsense.core.recommend.Reason;
+import io.shopsense.core.recommend.RecommenderModel;
 import io.shopsense.core.recommend.ScoredItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.Set;
  * ({@code 1 − rank / size}): the source priority is the order, and the scene's boosts and diversity act on one scale.
  */
 final class Candidates {
+  /** What {@link #ranked()} carries for a model pick until {@link #reasonOf} explains it. */
+  private static final Reason UNEXPLAINED = Reason.PopularIn.global();
 
   /** One source's proposals, best first. */
   record Source(String name, List<ScoredItem> items) {
@@ -31,6 +36,8 @@ final class Candidates {
 
   private final Set<String> exclude;
   private final Map<String, Entry> byItem = new LinkedHashMap<>();
+  /** Model picks whose reasons are asked of the model only for the items shown. */
+  private final Map<String, RecommenderModel.Picks> unexplained = new HashMap<>();
 
   Candidates(Set<String> exclude) {
     this.exclude = Objects.requireNonNull(exclude, "exclude");
@@ -55,10 +62,33 @@ final class Candidates {
     }
   }
 
-  private void put(String source, ScoredItem s) {
-    if (!exclude.contains(s.item())) {
-      byItem.putIfAbsent(s.item(), new Entry(s, source));
+  /**
+   * Adds a model's picks, best first: its personal picks under {@code source}, its popularity fill under
+   * {@code fillSource}. A personal pick's reason is not computed here: {@link #reasonOf} asks the model for it, so
+   * only the items shown are explained (a candidate list holds four items per slot).
+   */
+  void addPicks(String source, String fillSource, RecommenderModel.Picks picks) {
+    for (RecommenderModel.Pick p : picks.items()) {
+      if (!p.personal()) {
+        put(fillSource, new ScoredItem(p.item(), p.score(), Reason.PopularIn.global()));
+      } else if (put(source, new ScoredItem(p.item(), p.score(), UNEXPLAINED))) {
+        unexplained.put(p.item(), picks);
+      }
     }
+  }
+
+  /** Whether the item was taken (it is neither excluded nor proposed before). */
+  private boolean put(String source, ScoredItem s) {
+    return !exclude.contains(s.item()) && byItem.putIfAbsent(s.item(), new Entry(s, source)) == null;
+  }
+
+  /**
+   * The reason to show for a candidate: a model pick's own reason, computed now; otherwise the reason it was
+   * proposed with ({@code proposed}, as it came out of {@link #ranked()}).
+   */
+  Reason reasonOf(String item, Reason proposed) {
+    RecommenderModel.Picks picks = unexplained.get(item);
+    return picks == null ? proposed : picks.explain().apply(item);
   }
 
   int size() {

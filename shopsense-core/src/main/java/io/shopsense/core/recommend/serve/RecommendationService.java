@@ -4,6 +4,7 @@ import io.shopsense.api.id.PersonId;
 import io.shopsense.api.privacy.ConsentCheck;
 import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.recommend.Explanations;
+import io.shopsense.core.recommend.Reason;
 import io.shopsense.core.recommend.ScoredItem;
 import io.shopsense.core.recommend.UserRef;
 import io.shopsense.core.recommend.rules.ItemPolicy;
@@ -106,8 +107,9 @@ public final class RecommendationService {
     List<RecommendedItem> items = new ArrayList<>(result.items().size());
     for (ScoredItem s : result.items()) {
       String source = result.explored().contains(s.item()) ? EXPLORATION : candidates.sourceOf(s.item());
-      items.add(new RecommendedItem(s.item(), s.score(), source, s.reason(),
-          explanations.explain(s.reason(), request.locale())));
+      Reason reason = candidates.reasonOf(s.item(), s.reason());
+      items.add(new RecommendedItem(s.item(), s.score(), source, reason,
+          explanations.explain(reason, request.locale())));
     }
     return new Recommendations(ids.get(), request.scene(), set.version(), audience.basis(), items);
   }

@@ -131,11 +131,8 @@ final class SceneCandidates {
           out.add(RepeatPurchase.NAME, r.dueFor(known.context().person().value(), now, dueCount)));
     }
     RecommenderModel personal = models.personal().orElseThrow();
-    List<ScoredItem> picks = personal.recommend(known.user(), want, exclude);
-    for (ScoredItem s : picks) {
-      // the model fills its list with global popularity; say so in the source
-      out.add(s.reason() instanceof Reason.PopularIn ? POPULARITY : personal.recommender(), List.of(s));
-    }
+    // the model fills its list with global popularity; say so in the source
+    out.addPicks(personal.recommender(), POPULARITY, personal.picks(known.user(), want, exclude));
   }
 
   /**

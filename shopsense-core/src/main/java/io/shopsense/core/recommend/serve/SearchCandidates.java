@@ -25,15 +25,15 @@ final class SearchCandidates {
 
   static Candidates rank(ModelSet models, RecommendationRequest request, Audience audience) {
     List<String> results = List.copyOf(new LinkedHashSet<>(request.items()));
-    List<ScoredItem> scored = audience instanceof Audience.Known known && models.personal().isPresent()
-        ? personal(models.personal().get(), known, results, request.n())
-        : popular(models.popular(), results);
-    List<ScoredItem> sorted = new ArrayList<>(scored);
-    sorted.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
     Candidates out = new Candidates(Set.of());
-    String source = audience instanceof Audience.Known && models.personal().isPresent()
-        ? models.personal().get().recommender() : SceneCandidates.POPULARITY;
-    out.add(source, sorted);
+    if (audience instanceof Audience.Known known && models.personal().isPresent()) {
+      RecommenderModel model = models.personal().get();
+      personal(out, model, known, results, request.n());
+    } else {
+      List<ScoredItem> sorted = new ArrayList<>(popular(models.popular(), results));
+      sorted.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
+      out.add(SceneCandidates.POPULARITY, sorted);
+    }
     return out;
   }
 
@@ -42,7 +42,11 @@ final class SearchCandidates {
     return results.stream().map(item -> new ScoredItem(item, popular.globalScore(item), reason)).toList();
   }
 
-  private static List<ScoredItem> personal(RecommenderModel model, Audience.Known known, List<String> results,
+  /**
+   * The results by the model's scores. The model explains only the items of its own list: a result on it gets the
+   * model's reason (asked of the model only if the result is shown), the others "popular".
+   */
+  private static void personal(Candidates out, RecommenderModel model, Audience.Known known, List<String> results,
       int n) {
     int[] indices = new int[results.size()];
     int count = 0;
@@ -53,17 +57,17 @@ final class SearchCandidates {
       }
     }
     double[] scores = model.score(known.user(), Arrays.copyOf(indices, count));
-    // the model gives reasons only with its own list: take them for the results that are on it
-    Map<String, Reason> reasons = new HashMap<>();
-    for (ScoredItem s : model.recommend(known.user(), SceneCandidates.OVER_FETCH * n, Set.of())) {
-      reasons.put(s.item(), s.reason());
-    }
-    List<ScoredItem> out = new ArrayList<>(results.size());
+    RecommenderModel.Picks picks = model.picks(known.user(), SceneCandidates.OVER_FETCH * n, Set.of());
+    Map<String, Boolean> personal = new HashMap<>();
+    picks.items().forEach(p -> personal.put(p.item(), p.personal()));
+    List<RecommenderModel.Pick> ranked = new ArrayList<>(results.size());
     int k = 0;
     for (String item : results) {
       double score = model.interactions().itemIndex(item).isPresent() ? scores[k++] : Double.NEGATIVE_INFINITY;
-      out.add(new ScoredItem(item, score, reasons.getOrDefault(item, Reason.PopularIn.global())));
+      ranked.add(new RecommenderModel.Pick(item, score, personal.getOrDefault(item, false)));
     }
-    return out;
+    ranked.sort(Comparator.comparingDouble(RecommenderModel.Pick::score).reversed());
+    // every result is the model's ranking, personal reason or not
+    out.addPicks(model.recommender(), model.recommender(), new RecommenderModel.Picks(ranked, picks.explain()));
   }
 }

@@ -6,7 +6,6 @@ import io.shopsense.api.id.SourceId;
 import io.shopsense.core.access.ApiKeyService.IssuedKey;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.web.ApiProblem;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 public class KeyController {
   private final Platform platform;
-  private final Clock clock;
 
-  public KeyController(Platform platform, Clock clock) {
+  public KeyController(Platform platform) {
     this.platform = platform;
-    this.clock = clock;
   }
 
   /** @param scopes any of {@code ingest}, {@code read}, {@code admin} */
@@ -69,7 +66,7 @@ public class KeyController {
   public Map<String, Object> revoke(@PathVariable String id) {
     ApiKey key = platform.stores().apiKeys().all().stream().filter(k -> k.id().equals(id)).findFirst()
         .orElseThrow(() -> ApiProblem.notFound("key"));
-    platform.stores().apiKeys().revoke(key.id(), clock.instant());
+    platform.apiKeys().revoke(key.id());
     return Map.of("id", id, "revoked", true);
   }
 

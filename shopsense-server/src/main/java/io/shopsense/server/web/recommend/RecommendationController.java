@@ -49,7 +49,7 @@ public class RecommendationController {
       HttpServletResponse response) {
     long start = System.nanoTime();
     RecommendationRequest request = RecommendationParameters.parse(new RecommendationParameters.Raw(scene, user,
-        userId, anonymousId, item, n, locale), platform.persons());
+        userId, anonymousId, item, n, locale), platform.servingPersons());
     Recommendations served = backend.recommend(request);
     if (served.basis() != Recommendations.Basis.NON_PERSONALISED && request.person().isPresent()) {
       platform.usageRecorder().record(request.person().get(), platform.clock().instant(), Purpose.PERSONALISATION,

@@ -3,7 +3,7 @@ package io.shopsense.server.web.recommend;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentifierKind;
-import io.shopsense.core.identity.PersonDirectory;
+import io.shopsense.core.identity.PersonResolver;
 import io.shopsense.core.recommend.serve.RecommendationRequest;
 import io.shopsense.core.recommend.serve.Scene;
 import io.shopsense.server.web.ApiProblem;
@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
  * {@code user} (a person id), {@code userId} or {@code anonymousId}, at most one of them; an identifier nobody owns is
  * not an error but a visitor nobody knows. Problems never quote the values sent (they may be personal).
  */
-final class RecommendationParameters {
+public final class RecommendationParameters {
   static final int DEFAULT_N = 10;
   static final int MAX_ITEMS = 100;
   static final int MAX_ID = 200;
@@ -35,9 +35,9 @@ final class RecommendationParameters {
   }
 
   /** The raw parameters as sent; {@code items} holds every {@code item} value (each may be a comma list). */
-  record Raw(String scene, String user, String userId, String anonymousId, String[] items, String n, String locale) {}
+  public record Raw(String scene, String user, String userId, String anonymousId, String[] items, String n, String locale) {}
 
-  static RecommendationRequest parse(Raw raw, PersonDirectory persons) {
+  public static RecommendationRequest parse(Raw raw, PersonResolver persons) {
     Scene scene = scene(raw.scene());
     List<String> items = items(raw.items());
     if (items.isEmpty() && NEED_ITEMS.contains(scene)) {
@@ -62,7 +62,7 @@ final class RecommendationParameters {
     return String.join(", ", EnumSet.allOf(Scene.class).stream().map(Scene::wireName).toList());
   }
 
-  private static Optional<PersonId> person(Raw raw, PersonDirectory persons) {
+  private static Optional<PersonId> person(Raw raw, PersonResolver persons) {
     int given = (raw.user() != null ? 1 : 0) + (raw.userId() != null ? 1 : 0) + (raw.anonymousId() != null ? 1 : 0);
     if (given > 1) {
       throw invalid("user", "give at most one of user (a person id), userId, anonymousId");
