@@ -92,7 +92,7 @@ public final class ProfileConsumer implements LogConsumer {
       Map<PersonId, ProfileState> working = new LinkedHashMap<>();
       Map<PersonId, StoredProfile> before = new HashMap<>();
       Set<PersonId> gone = new HashSet<>();
-      applyMerges(working, before, gone);
+      applyMerges(working, before, gone, now);
       Map<PersonId, List<Event>> byPerson = attribute(events);
       Set<PersonId> toLoad = new HashSet<>(byPerson.keySet());
       toLoad.removeAll(working.keySet());
@@ -195,7 +195,7 @@ public final class ProfileConsumer implements LogConsumer {
 
   /** Folds the merges recorded since the last batch: each merged person's profile goes into the survivor's. */
   private void applyMerges(Map<PersonId, ProfileState> working, Map<PersonId, StoredProfile> before,
-      Set<PersonId> gone) {
+      Set<PersonId> gone, Instant now) {
     long cursor = offsets.get(MERGES);
     List<IdentityGraph.SequencedMerge> merges = graph.mergesAfter(cursor, 10_000);
     if (merges.isEmpty()) {
@@ -220,7 +220,7 @@ public final class ProfileConsumer implements LogConsumer {
             p -> stored.containsKey(p) && !gone.contains(p) ? engine.decode(stored.get(p)) : engine.newState());
         into.merge(from);
         gone.add(merged);
-        writer.reassign(merged, survivor);
+        writer.reassign(merged, survivor, now);
       }
       gone.remove(survivor);
       cursor = m.seq();

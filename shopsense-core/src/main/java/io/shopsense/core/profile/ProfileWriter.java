@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes a batch of profiles whose states changed (or whose derived fields may have): derives their facts and
@@ -43,12 +44,21 @@ public final class ProfileWriter {
   }
 
   /**
-   * After an identity merge: the merged person's change history becomes the survivor's, and their segment
-   * memberships go (the survivor's are re-derived from the merged state).
+   * After an identity merge: the merged person's segment memberships end (each with a recorded exit, so that the
+   * entries and exits of the change history still net to the memberships), then their change history becomes the
+   * survivor's; the survivor's memberships are re-derived from the merged state.
    */
-  public void reassign(PersonId merged, PersonId survivor) {
+  public void reassign(PersonId merged, PersonId survivor, Instant now) {
+    Set<String> was = segments.segmentsOf(List.of(merged)).getOrDefault(merged, Set.of());
+    if (!was.isEmpty()) {
+      List<ProfileChange> exits = new ArrayList<>(was.size());
+      for (String id : new TreeSet<>(was)) {
+        exits.add(new ProfileChange(0, merged, ProfileChange.Kind.SEGMENT_EXITED, id, null, now));
+      }
+      changes.append(exits);
+      segments.removeFromAll(List.of(merged));
+    }
     changes.reassign(merged, survivor);
-    segments.removeFromAll(List.of(merged));
   }
 
   /**
