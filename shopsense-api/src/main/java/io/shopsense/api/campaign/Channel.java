@@ -46,4 +46,10 @@ public enum Channel {
     String n = name.strip().toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(c -> c.wireName().equals(n)).findFirst();
   }
+
+  /** Like {@link #fromWire}, but an unknown name is an error that lists the known ones. */
+  public static Channel parse(String name) {
+    return fromWire(name).orElseThrow(() -> new IllegalArgumentException("unknown channel '" + name
+        + "'; known: " + Arrays.stream(values()).map(Channel::wireName).toList()));
+  }
 }

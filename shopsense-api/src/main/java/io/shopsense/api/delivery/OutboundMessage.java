@@ -1,5 +1,6 @@
 package io.shopsense.api.delivery;
 
+import io.shopsense.api.campaign.Channel;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * {@code html} and {@code unsubscribeUrl} are empty when there is none; {@code data} carries channel-specific extras
  * (a push's deep link, an SMS sender id), passed on as they are.
  */
-public record OutboundMessage(DeliveryKey key, ChannelKind channel, String recipient, String subject, String text,
+public record OutboundMessage(DeliveryKey key, Channel channel, String recipient, String subject, String text,
     String html, String unsubscribeUrl, Map<String, String> data) {
 
   public OutboundMessage {
@@ -28,7 +29,7 @@ public record OutboundMessage(DeliveryKey key, ChannelKind channel, String recip
   }
 
   /** A message with a plain text body only, no HTML, no unsubscribe link, no extras. */
-  public static OutboundMessage text(DeliveryKey key, ChannelKind channel, String recipient, String subject,
+  public static OutboundMessage text(DeliveryKey key, Channel channel, String recipient, String subject,
       String text) {
     return new OutboundMessage(key, channel, recipient, subject, text, "", "", Map.of());
   }

@@ -1,5 +1,6 @@
 package io.shopsense.api.offer;
 
+import io.shopsense.api.campaign.ContentCategory;
 import java.util.Objects;
 
 /**

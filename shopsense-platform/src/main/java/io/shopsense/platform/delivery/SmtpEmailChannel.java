@@ -1,7 +1,7 @@
 package io.shopsense.platform.delivery;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.OutboundMessage;
 import jakarta.mail.Address;
@@ -31,7 +31,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * <p>Outcomes: a malformed address or a 5xx reply is permanent; a 4xx reply, a connection or I/O failure, or a
  * failed login (a configuration the operator can fix) is retryable. One connection per message; thread-safe.
  */
-public final class SmtpEmailChannel implements Channel {
+public final class SmtpEmailChannel implements DeliveryChannel {
   /** The header that repeats the idempotency key for providers that de-duplicate on their own header. */
   public static final String KEY_HEADER = "X-ShopSense-Key";
 
@@ -66,8 +66,8 @@ public final class SmtpEmailChannel implements Channel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return ChannelKind.EMAIL;
+  public Channel kind() {
+    return Channel.EMAIL;
   }
 
   @Override

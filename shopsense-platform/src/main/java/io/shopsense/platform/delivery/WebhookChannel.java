@@ -1,7 +1,7 @@
 package io.shopsense.platform.delivery;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.OutboundMessage;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * 408, 425, 429 and 5xx, a timeout or a connection failure are retryable; any other status is permanent.
  * Thread-safe.
  */
-public final class WebhookChannel implements Channel {
+public final class WebhookChannel implements DeliveryChannel {
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   public static final String PROVIDER_ID_HEADER = "X-Message-Id";
 
@@ -43,7 +43,7 @@ public final class WebhookChannel implements Channel {
   }
 
   @Override
-  public ChannelKind kind() {
+  public Channel kind() {
     return settings.kind();
   }
 

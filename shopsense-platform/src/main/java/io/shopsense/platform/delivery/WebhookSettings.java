@@ -1,6 +1,6 @@
 package io.shopsense.platform.delivery;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,10 +10,10 @@ import java.time.Duration;
  * URL (http or https), the shared secret the requests are signed with (at least 16 bytes) and the time a request
  * may take before it counts as a retryable failure.
  */
-public record WebhookSettings(ChannelKind kind, URI url, String secret, Duration timeout) {
+public record WebhookSettings(Channel kind, URI url, String secret, Duration timeout) {
 
   public WebhookSettings {
-    if (kind == null || kind == ChannelKind.EMAIL || kind == ChannelKind.IN_APP) {
+    if (kind == null || kind == Channel.EMAIL || kind == Channel.IN_APP) {
       throw new IllegalArgumentException("a webhook carries sms or push messages, not " + kind);
     }
     if (url == null || url.getHost() == null

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.OutboundMessage;
@@ -33,7 +33,7 @@ class SmtpEmailChannelTest {
   }
 
   private static OutboundMessage welcome(String to) {
-    return new OutboundMessage(KEY, ChannelKind.EMAIL, to, "Willkommen, Anna — 10 % für Sie",
+    return new OutboundMessage(KEY, Channel.EMAIL, to, "Willkommen, Anna — 10 % für Sie",
         "Hello Anna, plain text.", "<html><body><p>Hello <b>Anna</b></p></body></html>",
         "https://shop.example/unsubscribe?t=signed-token", Map.of());
   }
@@ -73,7 +73,7 @@ class SmtpEmailChannelTest {
     channel.deliver(welcome("anna@customer.example"));
     channel.deliver(welcome("anna@customer.example"));
     OutboundMessage other = OutboundMessage.text(DeliveryKey.journeyStep("welcome", "mail-2", PersonId.of("p-anna")),
-        ChannelKind.EMAIL, "anna@customer.example", "Second", "Plain only");
+        Channel.EMAIL, "anna@customer.example", "Second", "Plain only");
     channel.deliver(other);
 
     MimeMessage[] received = SMTP.getReceivedMessages();

@@ -3,7 +3,7 @@ package io.shopsense.platform.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.OutboundMessage;
@@ -33,7 +33,7 @@ class WebhookChannelTest {
   private static final String SECRET = "0123456789abcdef-webhook-secret";
   private static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
   private static final DeliveryKey KEY = DeliveryKey.journeyStep("cart", "sms-1", PersonId.of("p-anna"));
-  private static final OutboundMessage SMS = new OutboundMessage(KEY, ChannelKind.SMS, "+4915112345678", "",
+  private static final OutboundMessage SMS = new OutboundMessage(KEY, Channel.SMS, "+4915112345678", "",
       "Your cart misses you: \"Shoes\"\n10% off", "", "https://shop.example/u?t=x", Map.of("sender", "SHOP"));
 
   record Received(String body, String signature, String idempotencyKey, String contentType) {}
@@ -82,7 +82,7 @@ class WebhookChannelTest {
 
   private WebhookChannel channel(Duration timeout) {
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
-    return new WebhookChannel(new WebhookSettings(ChannelKind.SMS, url, SECRET, timeout),
+    return new WebhookChannel(new WebhookSettings(Channel.SMS, url, SECRET, timeout),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -154,7 +154,7 @@ class WebhookChannelTest {
 
   @Test
   void refusesAMessageOfAnotherChannel() {
-    OutboundMessage push = OutboundMessage.text(KEY, ChannelKind.PUSH, "device-token", "Hi", "Hi");
+    OutboundMessage push = OutboundMessage.text(KEY, Channel.PUSH, "device-token", "Hi", "Hi");
     assertThat(channel(Duration.ofSeconds(2)).deliver(push)).isInstanceOf(DeliveryResult.PermanentFailure.class);
     assertThat(received).isEmpty();
   }

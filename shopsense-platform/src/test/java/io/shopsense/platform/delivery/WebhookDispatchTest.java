@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryStatus;
 import io.shopsense.api.delivery.Outbox;
@@ -85,14 +85,14 @@ class WebhookDispatchTest {
   void retriesA503WithBackOffUnderOneIdempotencyKeyUntilAccepted() {
     Outbox outbox = JdbcDelivery.on(pool).outbox();
     SettableClock clock = new SettableClock(T0);
-    WebhookChannel sms = new WebhookChannel(new WebhookSettings(ChannelKind.SMS,
+    WebhookChannel sms = new WebhookChannel(new WebhookSettings(Channel.SMS,
         URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms"), SECRET, Duration.ofSeconds(5)),
         clock);
     OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, List.of(sms),
         new RetryPolicy(4, Duration.ofSeconds(30), 4.0, Duration.ofMinutes(30), 0.2), clock, new SplittableRandom(1),
         "node-a", Duration.ofMinutes(1), 10);
     DeliveryKey key = DeliveryKey.journeyStep("cart-abandonment", "sms-1h", PersonId.of("p-anna"));
-    outbox.enqueue(OutboundMessage.text(key, ChannelKind.SMS, "+4915112345678", "", "Your cart is waiting"), T0, T0);
+    outbox.enqueue(OutboundMessage.text(key, Channel.SMS, "+4915112345678", "", "Your cart is waiting"), T0, T0);
 
     assertThat(dispatcher.runOnce().retried()).isEqualTo(1);
     Instant firstRetry = outbox.find(key).orElseThrow().dueAt();

@@ -4,7 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import io.shopsense.api.offer.ContentCategory;
+import io.shopsense.api.campaign.ContentCategory;
 import io.shopsense.api.offer.ItemSlot;
 import io.shopsense.api.offer.MessageTemplate;
 import io.shopsense.api.offer.SlotItem;

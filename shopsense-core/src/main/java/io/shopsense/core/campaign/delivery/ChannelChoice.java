@@ -1,6 +1,6 @@
 package io.shopsense.core.campaign.delivery;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface ChannelChoice {
 
-  record Chosen(ChannelKind channel, String address, String reason) implements ChannelChoice {}
+  record Chosen(Channel channel, String address, String reason) implements ChannelChoice {}
 
   record None(List<String> reasons) implements ChannelChoice {
     public None {

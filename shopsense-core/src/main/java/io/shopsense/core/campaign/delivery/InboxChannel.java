@@ -1,7 +1,7 @@
 package io.shopsense.core.campaign.delivery;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.Inbox;
 import io.shopsense.api.delivery.InboxMessage;
@@ -13,7 +13,7 @@ import java.time.Clock;
  * of the key (after a crash) finds the first and adds nothing — exactly once. The link shown with it is the message's
  * {@code link} extra, if any.
  */
-public final class InboxChannel implements Channel {
+public final class InboxChannel implements DeliveryChannel {
   /** The extra ({@link OutboundMessage#data()}) holding the link an in-app message opens. */
   public static final String LINK = "link";
 
@@ -26,8 +26,8 @@ public final class InboxChannel implements Channel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return ChannelKind.IN_APP;
+  public Channel kind() {
+    return Channel.IN_APP;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.shopsense.core.campaign.delivery;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.Outbox;
 import io.shopsense.api.delivery.OutboxEntry;
@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  */
 public final class OutboxDispatcher {
   private final Outbox outbox;
-  private final Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
+  private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
   private final RetryPolicy retry;
   private final Clock clock;
   private final RandomGenerator random;
@@ -42,7 +42,7 @@ public final class OutboxDispatcher {
    *                  it may be delivered again by another dispatcher
    * @param batchSize messages claimed per round
    */
-  public OutboxDispatcher(Outbox outbox, Collection<? extends Channel> channels, RetryPolicy retry, Clock clock,
+  public OutboxDispatcher(Outbox outbox, Collection<? extends DeliveryChannel> channels, RetryPolicy retry, Clock clock,
       RandomGenerator random, String node, Duration lease, int batchSize) {
     if (node == null || node.isBlank() || node.length() > 60) {
       throw new IllegalArgumentException("a dispatcher needs a node name of 1 to 60 characters, not " + node);
@@ -53,7 +53,7 @@ public final class OutboxDispatcher {
     if (batchSize < 1) {
       throw new IllegalArgumentException("the batch size must be positive, not " + batchSize);
     }
-    for (Channel c : channels) {
+    for (DeliveryChannel c : channels) {
       if (this.channels.put(c.kind(), c) != null) {
         throw new IllegalArgumentException("two channels for " + c.kind().wireName());
       }
@@ -110,10 +110,10 @@ public final class OutboxDispatcher {
   private enum Outcome { DELIVERED, RETRIED, FAILED, LOST }
 
   private Outcome deliver(OutboxEntry entry, String token) {
-    Channel channel = channels.get(entry.message().channel());
+    DeliveryChannel channel = channels.get(entry.message().channel());
     if (channel == null) {
       return fail(entry, token, "no channel is configured for " + entry.message().channel().wireName()
-          + "; configured: " + channels.keySet().stream().map(ChannelKind::wireName).toList());
+          + "; configured: " + channels.keySet().stream().map(Channel::wireName).toList());
     }
     if (entry.attempts() > retry.maxAttempts()) {
       // claimed again and again without an outcome: its dispatchers keep dying on it

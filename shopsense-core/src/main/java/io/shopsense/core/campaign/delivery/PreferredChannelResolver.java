@@ -1,6 +1,6 @@
 package io.shopsense.core.campaign.delivery;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.privacy.ConsentCheck;
 import io.shopsense.api.privacy.ConsentDecision;
@@ -20,7 +20,7 @@ public final class PreferredChannelResolver {
   /** Where a person can be reached on a channel: their address there, or empty (no email, no device). */
   @FunctionalInterface
   public interface Addresses {
-    Optional<String> address(PersonId person, ChannelKind channel);
+    Optional<String> address(PersonId person, Channel channel);
   }
 
   private final ConsentCheck consent;
@@ -37,16 +37,16 @@ public final class PreferredChannelResolver {
    * @param promotional    whether the message needs marketing consent for the channel (transactional and service
    *                       messages do not; the contact-pressure policy decides what else applies to them)
    */
-  public ChannelChoice choose(PersonId person, Optional<ChannelKind> preferred, List<ChannelKind> campaignOrder,
+  public ChannelChoice choose(PersonId person, Optional<Channel> preferred, List<Channel> campaignOrder,
       boolean promotional) {
     if (campaignOrder == null || campaignOrder.isEmpty()) {
       throw new IllegalArgumentException("a campaign needs at least one channel");
     }
-    Set<ChannelKind> candidates = new LinkedHashSet<>();
+    Set<Channel> candidates = new LinkedHashSet<>();
     preferred.ifPresent(candidates::add);
     candidates.addAll(campaignOrder);
     List<String> reasons = new ArrayList<>();
-    for (ChannelKind channel : candidates) {
+    for (Channel channel : candidates) {
       boolean isPreferred = preferred.isPresent() && preferred.get() == channel;
       if (isPreferred && !campaignOrder.contains(channel)) {
         reasons.add(channel.wireName() + ": preferred, but not a channel of this campaign");
@@ -58,9 +58,9 @@ public final class PreferredChannelResolver {
         continue;
       }
       if (promotional) {
-        ConsentDecision decision = consent.check(person, channel.marketingPurpose());
+        ConsentDecision decision = consent.check(person, channel.purpose());
         if (decision instanceof ConsentDecision.Refused refused) {
-          reasons.add(channel.wireName() + ": " + refused.reason() + " for " + channel.marketingPurpose().wireName());
+          reasons.add(channel.wireName() + ": " + refused.reason() + " for " + channel.purpose().wireName());
           continue;
         }
       }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shopsense.api.id.PersonId;
-import io.shopsense.api.offer.ContentCategory;
+import io.shopsense.api.campaign.ContentCategory;
 import io.shopsense.api.offer.ItemSlot;
 import io.shopsense.api.offer.MessageTemplate;
 import io.shopsense.api.offer.SlotItem;

@@ -3,7 +3,7 @@ package io.shopsense.core.campaign.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.OutboundMessage;
 import io.shopsense.api.id.PersonId;
@@ -31,11 +31,11 @@ class DeliveryKeyTest {
   @Test
   void aMessageNeedsARecipientAndAText() {
     DeliveryKey k = DeliveryKey.campaign("c", PersonId.of("p"));
-    assertThatThrownBy(() -> OutboundMessage.text(k, ChannelKind.EMAIL, "", "s", "t"))
+    assertThatThrownBy(() -> OutboundMessage.text(k, Channel.EMAIL, "", "s", "t"))
         .hasMessageContaining("no recipient for channel email");
-    assertThatThrownBy(() -> OutboundMessage.text(k, ChannelKind.EMAIL, "a@b.c", "s", " "))
+    assertThatThrownBy(() -> OutboundMessage.text(k, Channel.EMAIL, "a@b.c", "s", " "))
         .hasMessageContaining("no text body");
-    assertThat(ChannelKind.parse("in_app")).isEqualTo(ChannelKind.IN_APP);
-    assertThatThrownBy(() -> ChannelKind.parse("fax")).hasMessageContaining("known: [email, sms, push, in_app]");
+    assertThat(Channel.parse("in_app")).isEqualTo(Channel.IN_APP);
+    assertThatThrownBy(() -> Channel.parse("fax")).hasMessageContaining("known: [email, sms, push, in_app]");
   }
 }

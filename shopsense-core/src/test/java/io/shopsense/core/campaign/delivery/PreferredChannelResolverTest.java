@@ -2,7 +2,7 @@ package io.shopsense.core.campaign.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.privacy.ConsentCheck;
 import io.shopsense.api.privacy.ConsentDecision;
@@ -34,39 +34,39 @@ class PreferredChannelResolverTest {
     }
   }
 
-  private static PreferredChannelResolver resolver(Set<Purpose> granted, Map<ChannelKind, String> addresses) {
+  private static PreferredChannelResolver resolver(Set<Purpose> granted, Map<Channel, String> addresses) {
     return new PreferredChannelResolver(new Granted(granted),
         (person, channel) -> Optional.ofNullable(addresses.get(channel)));
   }
 
-  private static final Map<ChannelKind, String> ALL = Map.of(ChannelKind.EMAIL, "anna@x.example", ChannelKind.SMS,
-      "+49151", ChannelKind.IN_APP, "p-anna");
-  private static final List<ChannelKind> ORDER = List.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.IN_APP);
+  private static final Map<Channel, String> ALL = Map.of(Channel.EMAIL, "anna@x.example", Channel.SMS,
+      "+49151", Channel.IN_APP, "p-anna");
+  private static final List<Channel> ORDER = List.of(Channel.EMAIL, Channel.SMS, Channel.IN_APP);
 
   @Test
   void takesThePreferredChannelWhenConsentedAndReachable() {
     ChannelChoice c = resolver(Set.of(Purpose.MARKETING_EMAIL, Purpose.MARKETING_SMS), ALL)
-        .choose(ANNA, Optional.of(ChannelKind.SMS), ORDER, true);
-    assertThat(c).isEqualTo(new ChannelChoice.Chosen(ChannelKind.SMS, "+49151", "the person's preferred channel"));
+        .choose(ANNA, Optional.of(Channel.SMS), ORDER, true);
+    assertThat(c).isEqualTo(new ChannelChoice.Chosen(Channel.SMS, "+49151", "the person's preferred channel"));
   }
 
   @Test
   void fallsBackInTheCampaignsOrderWithTheReasons() {
     ChannelChoice c = resolver(Set.of(Purpose.MARKETING_IN_APP), ALL)
-        .choose(ANNA, Optional.of(ChannelKind.SMS), ORDER, true);
+        .choose(ANNA, Optional.of(Channel.SMS), ORDER, true);
     assertThat(c).isInstanceOf(ChannelChoice.Chosen.class);
     ChannelChoice.Chosen chosen = (ChannelChoice.Chosen) c;
-    assertThat(chosen.channel()).isEqualTo(ChannelKind.IN_APP);
+    assertThat(chosen.channel()).isEqualTo(Channel.IN_APP);
     assertThat(chosen.reason()).contains("sms: no_consent_recorded for marketing_sms",
         "email: no_consent_recorded for marketing_email");
   }
 
   @Test
   void skipsUnreachableChannelsAndAPreferenceOutsideTheCampaign() {
-    ChannelChoice c = resolver(Set.of(Purpose.values()), Map.of(ChannelKind.IN_APP, "p-anna", ChannelKind.PUSH, "tok"))
-        .choose(ANNA, Optional.of(ChannelKind.PUSH), ORDER, true);
+    ChannelChoice c = resolver(Set.of(Purpose.values()), Map.of(Channel.IN_APP, "p-anna", Channel.PUSH, "tok"))
+        .choose(ANNA, Optional.of(Channel.PUSH), ORDER, true);
     assertThat(c).isInstanceOf(ChannelChoice.Chosen.class);
-    assertThat(((ChannelChoice.Chosen) c).channel()).isEqualTo(ChannelKind.IN_APP);
+    assertThat(((ChannelChoice.Chosen) c).channel()).isEqualTo(Channel.IN_APP);
     assertThat(((ChannelChoice.Chosen) c).reason()).contains("push: preferred, but not a channel of this campaign",
         "email: no address for the person");
   }
@@ -74,7 +74,7 @@ class PreferredChannelResolverTest {
   @Test
   void transactionalMessagesNeedNoMarketingConsent() {
     ChannelChoice c = resolver(Set.of(), ALL).choose(ANNA, Optional.empty(), ORDER, false);
-    assertThat(c).isEqualTo(new ChannelChoice.Chosen(ChannelKind.EMAIL, "anna@x.example",
+    assertThat(c).isEqualTo(new ChannelChoice.Chosen(Channel.EMAIL, "anna@x.example",
         "the campaign's first reachable channel"));
   }
 

@@ -1,6 +1,6 @@
 package io.shopsense.store.contract.delivery;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.OutboundMessage;
 import io.shopsense.api.id.PersonId;
@@ -20,7 +20,7 @@ public final class DeliveryFixtures {
   /** An in-app message of the welcome journey's step to person {@code p-<person>}. */
   public static OutboundMessage inApp(String step, int person) {
     DeliveryKey key = key("welcome", step, person);
-    return new OutboundMessage(key, ChannelKind.IN_APP, key.person().value(), "Welcome " + person,
+    return new OutboundMessage(key, Channel.IN_APP, key.person().value(), "Welcome " + person,
         "Hello person " + person, "<p>Hello person " + person + "</p>", "https://shop.example/u?t=" + person,
         Map.of("link", "https://shop.example/new?p=" + person, "weird key &=", "a=b&c"));
   }

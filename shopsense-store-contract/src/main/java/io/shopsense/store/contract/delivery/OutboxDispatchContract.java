@@ -5,8 +5,8 @@ import static io.shopsense.store.contract.delivery.DeliveryFixtures.inApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.DeliveryStatus;
 import io.shopsense.api.delivery.Inbox;
@@ -67,9 +67,9 @@ public abstract class OutboxDispatchContract {
   }
 
   /** A provider in front of the real inbox channel that counts every call per key and can be scripted to fail. */
-  protected class ScriptedChannel implements Channel {
+  protected class ScriptedChannel implements DeliveryChannel {
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final Channel inner = new InboxChannel(inbox, clock);
+    private final DeliveryChannel inner = new InboxChannel(inbox, clock);
     private final Function<Integer, DeliveryResult> beforeDelivery;
     private final boolean crashAfterDelivery;
 
@@ -79,8 +79,8 @@ public abstract class OutboxDispatchContract {
     }
 
     @Override
-    public ChannelKind kind() {
-      return ChannelKind.IN_APP;
+    public Channel kind() {
+      return Channel.IN_APP;
     }
 
     @Override
@@ -119,7 +119,7 @@ public abstract class OutboxDispatchContract {
     return new ScriptedChannel(call -> null, false);
   }
 
-  private OutboxDispatcher dispatcher(String node, Channel channel, long seed) {
+  private OutboxDispatcher dispatcher(String node, DeliveryChannel channel, long seed) {
     return new OutboxDispatcher(outbox, List.of(channel), RETRY, clock, new SplittableRandom(seed), node, LEASE, 50);
   }
 
@@ -237,7 +237,7 @@ public abstract class OutboxDispatchContract {
 
   @Test
   void aMessageForAChannelNobodyConfiguredFailsWithTheKnownOnes() {
-    OutboundMessage sms = OutboundMessage.text(DeliveryFixtures.key("welcome", "s1", 1), ChannelKind.SMS,
+    OutboundMessage sms = OutboundMessage.text(DeliveryFixtures.key("welcome", "s1", 1), Channel.SMS,
         "+4915112345678", "", "Hi");
     outbox.enqueue(sms, T0, T0);
     dispatcher("node-a", working(), 1).runOnce();

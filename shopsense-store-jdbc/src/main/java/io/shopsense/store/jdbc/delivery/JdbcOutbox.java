@@ -1,6 +1,6 @@
 package io.shopsense.store.jdbc.delivery;
 
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryStatus;
 import io.shopsense.api.delivery.Outbox;
@@ -256,7 +256,7 @@ final class JdbcOutbox implements Outbox {
   private static OutboxEntry row(ResultSet rs) throws SQLException {
     DeliveryKey key = new DeliveryKey(rs.getString("source"), rs.getString("step"),
         PersonId.of(rs.getString("person_id")));
-    ChannelKind channel = ChannelKind.fromWire(rs.getString("channel")).orElseThrow(() -> new IllegalStateException(
+    Channel channel = Channel.fromWire(rs.getString("channel")).orElseThrow(() -> new IllegalStateException(
         "the outbox holds an unknown channel '" + rsString(rs, "channel") + "'; was it written by a newer version?"));
     OutboundMessage message = new OutboundMessage(key, channel, rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body_text"), rs.getString("body_html"), rs.getString("unsubscribe_url"),

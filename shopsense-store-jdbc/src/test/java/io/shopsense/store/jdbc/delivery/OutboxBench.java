@@ -1,7 +1,7 @@
 package io.shopsense.store.jdbc.delivery;
 
-import io.shopsense.api.delivery.Channel;
-import io.shopsense.api.delivery.ChannelKind;
+import io.shopsense.api.delivery.DeliveryChannel;
+import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryResult;
 import io.shopsense.api.delivery.Outbox;
@@ -45,10 +45,10 @@ public final class OutboxBench {
       start = System.nanoTime();
       int again = enqueue(outbox, n, now);
       double duplicateS = seconds(start);
-      Channel nothing = new Channel() {
+      DeliveryChannel nothing = new DeliveryChannel() {
         @Override
-        public ChannelKind kind() {
-          return ChannelKind.EMAIL;
+        public Channel kind() {
+          return Channel.EMAIL;
         }
 
         @Override
@@ -83,7 +83,7 @@ public final class OutboxBench {
     List<Outbox.Pending> batch = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       DeliveryKey key = DeliveryKey.campaign("spring-sale", PersonId.of("person-" + i));
-      batch.add(new Outbox.Pending(new OutboundMessage(key, ChannelKind.EMAIL, "person" + i + "@example.com",
+      batch.add(new Outbox.Pending(new OutboundMessage(key, Channel.EMAIL, "person" + i + "@example.com",
           "Spring sale: 20% off for you", "Hello " + i + ", our spring sale has started. Shop now.",
           "<p>Hello " + i + ", our <b>spring sale</b> has started.</p>", "https://shop.example/u?t=" + i, Map.of()),
           now));

@@ -1,5 +1,6 @@
 package io.shopsense.api.delivery;
 
+import io.shopsense.api.campaign.Channel;
 /**
  * The SPI every channel implements: deliver one message, answer how it went. Called by the outbox dispatcher, one
  * message at a time, possibly from several threads; implementations are thread-safe.
@@ -9,10 +10,10 @@ package io.shopsense.api.delivery;
  * {@link DeliveryKey#idempotencyKey()} on to its provider so that a second delivery of the same key (after a crash
  * between sending and recording) is recognised there and not shown to the person twice.
  */
-public interface Channel {
+public interface DeliveryChannel {
 
   /** The medium this channel delivers to; the dispatcher routes messages by it. */
-  ChannelKind kind();
+  Channel kind();
 
   DeliveryResult deliver(OutboundMessage message);
 
