@@ -33,6 +33,15 @@ public record DeliveryKey(String source, String step, PersonId person) {
     return new DeliveryKey("journey:" + journeyId, stepId, person);
   }
 
+  /** The key of {@link #value()}; an error naming the problem for text that is not one. */
+  public static DeliveryKey parse(String value) {
+    String[] parts = value == null ? new String[0] : value.split("\\|", -1);
+    if (parts.length != 3 || parts[2].isBlank()) {
+      throw new IllegalArgumentException("a message key is source|step|person, not " + value);
+    }
+    return new DeliveryKey(parts[0], parts[1], PersonId.of(parts[2]));
+  }
+
   /** {@code source|step|person}: stable across processes and releases, unique per key. */
   public String value() {
     return source + "|" + step + "|" + person.value();

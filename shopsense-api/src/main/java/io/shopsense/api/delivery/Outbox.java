@@ -63,6 +63,23 @@ public interface Outbox {
   /** How many messages of the source (a campaign or journey, as in {@link DeliveryKey#source()}) are in each status. */
   Map<DeliveryStatus, Long> statusCounts(String source);
 
+  /**
+   * Records what the person did with a message: the first time of each engagement counts, later ones change
+   * nothing. An opened message is also a delivered one for the channels that do not confirm delivery. Returns false
+   * when the key is unknown (never queued, or erased) or the engagement was recorded before.
+   */
+  boolean track(DeliveryKey key, Engagement engagement, Instant at);
+
+  /**
+   * Credits an order to the person's last message delivered within {@code window} before {@code orderAt} that has no
+   * conversion yet (last touch); the order id makes a replayed order a no-op. Returns the credited message's key.
+   */
+  Optional<DeliveryKey> attributeConversion(io.shopsense.api.id.PersonId person, String orderId, Instant orderAt,
+      Duration window, java.math.BigDecimal value);
+
+  /** The source's messages, step by step (see {@link StepReport}), by step id. */
+  List<StepReport> report(String source);
+
   /** Deletes every message to the person (an erasure); returns how many. */
   int erase(io.shopsense.api.id.PersonId person);
 }

@@ -83,6 +83,13 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcConsoleSessions consoleSessions;
   private final JdbcPrivacyRequests privacyRequests;
   private final JdbcErasureRegister erasureRegister;
+  private final io.shopsense.store.jdbc.campaign.JdbcContactLog contactLog;
+  private final io.shopsense.store.jdbc.campaign.JdbcContactBlocks contactBlocks;
+  private final io.shopsense.store.jdbc.campaign.JdbcPreferenceStore contactPreferences;
+  private final io.shopsense.store.jdbc.campaign.JdbcSuppressionLog suppressionLog;
+  private final io.shopsense.store.jdbc.delivery.JdbcDelivery delivery;
+  private final io.shopsense.store.jdbc.journey.JdbcJourneyStore journeyStore;
+  private final io.shopsense.store.jdbc.offer.JdbcOffers offers;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -98,6 +105,13 @@ public final class JdbcStores implements AutoCloseable {
     this.profileStore = new JdbcProfileStore(sql);
     this.profileChanges = new JdbcProfileChanges(sql);
     this.segmentStore = new JdbcSegmentStore(sql);
+    this.contactLog = new io.shopsense.store.jdbc.campaign.JdbcContactLog(sql);
+    this.contactBlocks = new io.shopsense.store.jdbc.campaign.JdbcContactBlocks(sql);
+    this.contactPreferences = new io.shopsense.store.jdbc.campaign.JdbcPreferenceStore(sql);
+    this.suppressionLog = new io.shopsense.store.jdbc.campaign.JdbcSuppressionLog(sql);
+    this.delivery = io.shopsense.store.jdbc.delivery.JdbcDelivery.on(sql);
+    this.journeyStore = new io.shopsense.store.jdbc.journey.JdbcJourneyStore(pool);
+    this.offers = new io.shopsense.store.jdbc.offer.JdbcOffers(pool);
     this.consentLedger = new JdbcConsentLedger(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.usageLog = new JdbcUsageLog(sql);
@@ -294,6 +308,37 @@ public final class JdbcStores implements AutoCloseable {
 
   public io.shopsense.api.privacy.ErasureRegister erasureRegister() {
     return erasureRegister;
+  }
+
+  /** The contact log the contact-pressure policy counts (joins this stores' units of work). */
+  public io.shopsense.store.jdbc.campaign.JdbcContactLog contactLog() {
+    return contactLog;
+  }
+
+  public io.shopsense.store.jdbc.campaign.JdbcContactBlocks contactBlocks() {
+    return contactBlocks;
+  }
+
+  public io.shopsense.store.jdbc.campaign.JdbcPreferenceStore contactPreferences() {
+    return contactPreferences;
+  }
+
+  public io.shopsense.store.jdbc.campaign.JdbcSuppressionLog suppressionLog() {
+    return suppressionLog;
+  }
+
+  /** The outbox, leases and in-app inbox (join this stores' units of work). */
+  public io.shopsense.store.jdbc.delivery.JdbcDelivery delivery() {
+    return delivery;
+  }
+
+  public io.shopsense.store.jdbc.journey.JdbcJourneyStore journeyStore() {
+    return journeyStore;
+  }
+
+  /** Coupons and offers. */
+  public io.shopsense.store.jdbc.offer.JdbcOffers offers() {
+    return offers;
   }
 
   DataSource dataSource() {

@@ -2,7 +2,7 @@ package io.shopsense.core.campaign.content;
 
 /** What a signed link does; part of what is signed, so a link of one purpose cannot be used for another. */
 public enum LinkPurpose {
-  UNSUBSCRIBE("u"), PREFERENCES("p"), CLICK("c");
+  UNSUBSCRIBE("u"), PREFERENCES("p"), CLICK("c"), OPEN("o");
 
   private final String code;
 

@@ -121,8 +121,24 @@ public final class TemplateEngine {
     }
     List<SlotItem> items = c.used().contains("items") ? slot.fill(person.person(), slotSize) : List.of();
     Map<String, Object> context = context(template, person, messageKey, items, c.used());
-    return new RenderedMessage(c.subject().execute(context), c.html().execute(context), c.text().execute(context),
+    String html = c.html().execute(context);
+    if (!html.isBlank() && !"preview".equals(messageKey)) {
+      // the open pixel: an email client that loads images reports the open through it
+      html = html + "<img src=\"" + link(LinkPurpose.OPEN, person.person(), messageKey, "")
+          + "\" width=\"1\" height=\"1\" alt=\"\">";
+    }
+    return new RenderedMessage(c.subject().execute(context), html, c.text().execute(context),
         items.stream().map(SlotItem::itemId).toList());
+  }
+
+  /** The signed one-click unsubscribe link of the message (for a List-Unsubscribe header). */
+  public String unsubscribeUrl(io.shopsense.api.id.PersonId person, String messageKey) {
+    return link(LinkPurpose.UNSUBSCRIBE, person, messageKey, "");
+  }
+
+  /** The signed link to the person's preference centre. */
+  public String preferencesUrl(io.shopsense.api.id.PersonId person, String messageKey) {
+    return link(LinkPurpose.PREFERENCES, person, messageKey, "");
   }
 
   /** A validated template, compiled once: a campaign renders one template for many people. */
@@ -200,9 +216,12 @@ public final class TemplateEngine {
   }
 
   private String link(LinkPurpose purpose, PersonContext p, String messageKey, String target) {
-    String token = signer.sign(purpose, p.person(), messageKey, target, linkTtl);
-    return linkBase + "/" + purpose.name().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "?t="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return link(purpose, p.person(), messageKey, target);
+  }
+
+  private String link(LinkPurpose purpose, io.shopsense.api.id.PersonId person, String messageKey, String target) {
+    String token = signer.sign(purpose, person, messageKey, target, linkTtl);
+    return linkBase + "/" + purpose.code() + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, String value) {

@@ -34,6 +34,7 @@ public final class OutboxDispatcher {
   private final Duration lease;
   private final int batchSize;
   private final String incarnation;
+  private SendGate gate = SendGate.OPEN;
   private long round;
 
   /**
@@ -67,6 +68,12 @@ public final class OutboxDispatcher {
     this.batchSize = batchSize;
     // tokens of a restarted node with the same name must differ from those of its previous life
     this.incarnation = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+  }
+
+  /** Asks {@code gate} before each delivery (for messages the contact-pressure policy held); returns this. */
+  public OutboxDispatcher withGate(SendGate gate) {
+    this.gate = gate == null ? SendGate.OPEN : gate;
+    return this;
   }
 
   /** Claims one batch and delivers it; an empty report when nothing was due. */
@@ -119,6 +126,14 @@ public final class OutboxDispatcher {
       // claimed again and again without an outcome: its dispatchers keep dying on it
       return fail(entry, token, "claimed " + entry.attempts() + " times without an outcome (at most "
           + retry.maxAttempts() + " attempts)");
+    }
+    SendGate.Decision decision = gate.check(entry);
+    if (decision instanceof SendGate.Drop drop) {
+      return fail(entry, token, drop.reason());
+    }
+    if (decision instanceof SendGate.Defer defer) {
+      return outbox.markRetry(entry.key(), token, defer.reason(), defer.until(), clock.instant()) ? Outcome.RETRIED
+          : Outcome.LOST;
     }
     DeliveryResult result;
     try {

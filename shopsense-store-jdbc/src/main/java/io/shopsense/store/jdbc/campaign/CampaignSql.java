@@ -34,6 +34,11 @@ final class CampaignSql {
     this.sql = new Sql(dataSource);
   }
 
+  /** On the stores' own {@link Sql}, so that calls inside one of their units of work join it. */
+  CampaignSql(Sql sql) {
+    this.sql = sql;
+  }
+
   <T> T tx(Work<T> work) {
     return sql.tx(work::run);
   }

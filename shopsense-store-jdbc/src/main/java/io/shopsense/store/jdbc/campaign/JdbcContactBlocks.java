@@ -23,6 +23,11 @@ public final class JdbcContactBlocks implements ContactBlocks {
     this.sql = new CampaignSql(dataSource);
   }
 
+  /** On the stores' own {@link io.shopsense.store.jdbc.Sql}: calls join a unit of work running on it. */
+  public JdbcContactBlocks(io.shopsense.store.jdbc.Sql sql) {
+    this.sql = new CampaignSql(sql);
+  }
+
   @Override
   public boolean add(ContactBlock block) {
     return sql.txRetryingOnce(c -> {

@@ -38,6 +38,11 @@ public final class JdbcContactLog implements ContactLog {
     this.sql = new CampaignSql(dataSource);
   }
 
+  /** On the stores' own {@link io.shopsense.store.jdbc.Sql}: calls join a unit of work running on it. */
+  public JdbcContactLog(io.shopsense.store.jdbc.Sql sql) {
+    this.sql = new CampaignSql(sql);
+  }
+
   @Override
   public int record(Collection<Contact> contacts) {
     if (contacts.isEmpty()) {

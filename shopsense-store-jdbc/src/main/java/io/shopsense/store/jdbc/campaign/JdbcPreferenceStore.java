@@ -31,6 +31,11 @@ public final class JdbcPreferenceStore implements PreferenceStore {
     this.sql = new CampaignSql(dataSource);
   }
 
+  /** On the stores' own {@link io.shopsense.store.jdbc.Sql}: calls join a unit of work running on it. */
+  public JdbcPreferenceStore(io.shopsense.store.jdbc.Sql sql) {
+    this.sql = new CampaignSql(sql);
+  }
+
   @Override
   public void save(ContactPreferences prefs) {
     if (prefs == null) {

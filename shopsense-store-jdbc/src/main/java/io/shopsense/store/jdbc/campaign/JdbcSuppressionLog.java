@@ -26,6 +26,11 @@ public final class JdbcSuppressionLog implements SuppressionLog {
     this.sql = new CampaignSql(dataSource);
   }
 
+  /** On the stores' own {@link io.shopsense.store.jdbc.Sql}: calls join a unit of work running on it. */
+  public JdbcSuppressionLog(io.shopsense.store.jdbc.Sql sql) {
+    this.sql = new CampaignSql(sql);
+  }
+
   @Override
   public void append(Collection<MessageSuppressed> suppressions) {
     if (suppressions.isEmpty()) {

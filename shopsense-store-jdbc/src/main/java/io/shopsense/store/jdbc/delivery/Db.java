@@ -23,6 +23,10 @@ final class Db {
 
   private final Sql sql;
 
+  Db(Sql sql) {
+    this.sql = sql;
+  }
+
   Db(DataSource dataSource) {
     if (dataSource == null) {
       throw new IllegalArgumentException("the delivery stores need a data source");

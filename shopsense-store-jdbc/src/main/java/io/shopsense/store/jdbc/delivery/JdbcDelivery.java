@@ -24,6 +24,11 @@ public final class JdbcDelivery {
     return new JdbcDelivery(new Db(dataSource));
   }
 
+  /** On the stores' own {@link io.shopsense.store.jdbc.Sql}: calls join a unit of work running on it. */
+  public static JdbcDelivery on(io.shopsense.store.jdbc.Sql sql) {
+    return new JdbcDelivery(new Db(sql));
+  }
+
   public Outbox outbox() {
     return outbox;
   }
