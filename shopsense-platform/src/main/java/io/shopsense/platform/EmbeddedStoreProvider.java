@@ -31,7 +31,7 @@ final class EmbeddedStoreProvider implements StoreProvider {
           db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(), db.segmentStore(),
           db.consentLedger(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(), db.privacyRequests(),
           db.erasureRegister(), db.unitOfWork(), resources,
-          List.of(db.sealedTraits()));
+          List.of(db.sealedTraits()), Stores.campaigns(db));
     } catch (RuntimeException e) {
       Stores.closeAll(id(), resources);
       throw e;

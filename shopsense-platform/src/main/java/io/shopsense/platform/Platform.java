@@ -114,6 +114,7 @@ public final class Platform implements AutoCloseable {
   private final ProfileContexts personContexts;
   private final ServingPersons servingPersons;
   private final io.shopsense.core.recommend.serve.RecommendationService recommendationService;
+  private final io.shopsense.platform.campaign.Campaigns campaigns;
   /** Checks erasures against the served models and warms them up; its own thread, as a training may take minutes. */
   private final java.util.concurrent.ScheduledExecutorService recommendThread =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -175,6 +176,11 @@ public final class Platform implements AutoCloseable {
     if (ps.realTime()) {
       consumers.add(profileConsumer);
     }
+    this.campaigns = new io.shopsense.platform.campaign.Campaigns(settings.campaign(), stores.campaigns(),
+        new io.shopsense.platform.campaign.Campaigns.Parts(stores.unitOfWork(), consentCheck, stores.traitStore(),
+            stores.profileStore(), profileEngine, persons, stores.segmentStore(), stores.profileChanges(),
+            stores.consumerOffsets(), stores.identityGraph(), this::slotItems, identity.name()), clock);
+    consumers.add(campaigns.follower());
     if (settings.lake() != null) {
       LakeWriter lake = new LakeWriter(settings.lake(), stores.consumerOffsets().get(LakeWriter.NAME), clock);
       consumers.add(lake);
@@ -237,6 +243,11 @@ public final class Platform implements AutoCloseable {
     steps.add(ErasureStep.of("consents", subject -> List.of(new io.shopsense.api.privacy.ReportLine("consents",
         "consent_records", subject.persons().stream().mapToLong(consent::erase).sum(),
         io.shopsense.api.privacy.ReportLine.Outcome.ERASED, "consent history under every id of the person"))));
+    // campaign data is found by person id: contacts, blocks, preferences, suppressions, messages, inbox
+    steps.add(ErasureStep.of("campaigns", subject -> List.of(new io.shopsense.api.privacy.ReportLine("campaigns",
+        "campaign_records", subject.persons().stream().mapToLong(campaigns::erase).sum(),
+        io.shopsense.api.privacy.ReportLine.Outcome.ERASED,
+        "messages, contacts, suppressions, preferences, unsubscribes, in-app inbox, journey enrolments, coupons"))));
     steps.add(StoreSteps.identities(stores.identityGraph()));
     // the serving caches hold the person's id, interests and bought products: forgotten, not left to expire
     steps.add(StoreSteps.caches(Map.of("identity resolver", identity::forgetCache,
@@ -255,6 +266,29 @@ public final class Platform implements AutoCloseable {
     };
     return new PrivacyRequestService(stores.privacyRequests(), stores.identityGraph(), stores.traitStore(), sections,
         steps, runner, settings.privacyRequests(), clock);
+  }
+
+  /** Campaigns and journeys: templates, journeys, broadcasts, the policy, the outbox and the scheduler. */
+  public io.shopsense.platform.campaign.Campaigns campaigns() {
+    return campaigns;
+  }
+
+  /** The recommended items of a message's slot: the email scene for the person, with names, prices and links. */
+  private List<io.shopsense.api.offer.SlotItem> slotItems(PersonId person, int count) {
+    if (count < 1) {
+      return List.of();
+    }
+    io.shopsense.core.recommend.serve.Recommendations r = recommendationService.recommend(
+        new io.shopsense.core.recommend.serve.RecommendationRequest(io.shopsense.core.recommend.serve.Scene.EMAIL,
+            java.util.Optional.of(person), List.of(), Math.min(count, 20), java.util.Locale.ENGLISH));
+    io.shopsense.core.recommend.serve.CatalogView catalog = recommendations.catalog();
+    List<io.shopsense.api.offer.SlotItem> out = new ArrayList<>();
+    for (io.shopsense.core.recommend.serve.RecommendedItem i : r.items()) {
+      catalog.item(i.item()).ifPresent(c -> out.add(new io.shopsense.api.offer.SlotItem(i.item(),
+          c.name().isEmpty() ? i.item() : c.name(), java.math.BigDecimal.valueOf(c.fact().price()),
+          c.attributes().getOrDefault("currency", "EUR"), c.attributes().getOrDefault("url", ""), i.explanation())));
+    }
+    return out;
   }
 
   /** The person's consent history (over all their ids), for an export. */
@@ -331,6 +365,7 @@ public final class Platform implements AutoCloseable {
       recommendThread.scheduleWithFixedDelay(() -> recommendTask("erasure check", recommendations::retrainIfErased),
           every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
+    campaigns.start();
     started = true;
     return this;
   }
@@ -735,6 +770,7 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    campaigns.close();
     recommendThread.shutdownNow();
     usageThread.shutdownNow();
     try {

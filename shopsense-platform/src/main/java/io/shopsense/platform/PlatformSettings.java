@@ -20,15 +20,28 @@ import java.nio.file.Path;
  * @param privacyRequests how data-subject requests are handled
  * @param recommend       how recommendation models are trained, kept and swapped (null: the defaults under the
  *                        store's data directory)
+ * @param campaign        how campaigns and journeys reach people (null: the defaults under the store's data
+ *                        directory)
  */
 public record PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity,
     LakeSettings lake, ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent,
-    PrivacyRequestSettings privacyRequests, RecommendSettings recommend) {
+    PrivacyRequestSettings privacyRequests, RecommendSettings recommend,
+    io.shopsense.platform.campaign.CampaignSettings campaign) {
 
   public PlatformSettings {
     if (recommend == null && store != null) {
       recommend = RecommendSettings.defaults(store.dataDir());
     }
+    if (campaign == null && store != null) {
+      campaign = io.shopsense.platform.campaign.CampaignSettings.defaults(store.dataDir());
+    }
+  }
+
+  /** The settings with the default campaign settings. */
+  public PlatformSettings(StoreSettings store, IngestSettings ingest, IdentitySettings identity, LakeSettings lake,
+      ProfileSettings profile, CryptoSettings crypto, ConsentSettings consent,
+      PrivacyRequestSettings privacyRequests, RecommendSettings recommend) {
+    this(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend, null);
   }
 
   /** The settings with the default recommendation settings (models under the data directory). */
@@ -64,22 +77,32 @@ public record PlatformSettings(StoreSettings store, IngestSettings ingest, Ident
   }
 
   public PlatformSettings withProfile(ProfileSettings profile) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
   }
 
   public PlatformSettings withCrypto(CryptoSettings crypto) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
   }
 
   public PlatformSettings withConsent(ConsentSettings consent) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
   }
 
   public PlatformSettings withPrivacyRequests(PrivacyRequestSettings privacyRequests) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
   }
 
   public PlatformSettings withRecommend(RecommendSettings recommend) {
-    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend);
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
+  }
+
+  public PlatformSettings withCampaign(io.shopsense.platform.campaign.CampaignSettings campaign) {
+    return new PlatformSettings(store, ingest, identity, lake, profile, crypto, consent, privacyRequests, recommend,
+        campaign);
   }
 }

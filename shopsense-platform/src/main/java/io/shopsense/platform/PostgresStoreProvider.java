@@ -20,7 +20,7 @@ final class PostgresStoreProvider implements StoreProvider {
           db.identityGraph(), db.traitStore(), db.catalog(), db.apiKeys(), db.profileStore(), db.profileChanges(),
           db.segmentStore(), db.consentLedger(), db.auditLog(), db.usageLog(), db.consoleUsers(), db.consoleSessions(),
           db.privacyRequests(), db.erasureRegister(), db.unitOfWork(), List.of(db),
-          List.of(db.sealedTraits()));
+          List.of(db.sealedTraits()), Stores.campaigns(db));
     } catch (RuntimeException e) {
       db.close();
       throw e;

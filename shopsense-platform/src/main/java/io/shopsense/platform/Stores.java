@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * One opened backend: an implementation of every store port, the unit of work that makes a consumer's many store
  * calls commit together, what to close when done, and the stores' personal fields that can be sealed (for the
- * cipher and key rotation; empty for a backend that seals nothing).
+ * cipher and key rotation; empty for a backend that seals nothing), and the stores of campaigns and journeys.
  */
 public record Stores(
     String backend,
@@ -46,7 +46,16 @@ public record Stores(
     ErasureRegister erasureRegister,
     UnitOfWork unitOfWork,
     List<AutoCloseable> resources,
-    List<io.shopsense.api.crypto.SealedFields> sealedFields) implements AutoCloseable {
+    List<io.shopsense.api.crypto.SealedFields> sealedFields,
+    io.shopsense.platform.campaign.CampaignStores campaigns) implements AutoCloseable {
+
+  /** The campaign stores of a JDBC backend. */
+  static io.shopsense.platform.campaign.CampaignStores campaigns(io.shopsense.store.jdbc.JdbcStores db) {
+    return new io.shopsense.platform.campaign.CampaignStores(db.contactLog(), db.contactBlocks(),
+        db.contactPreferences(), db.suppressionLog(), db.delivery().outbox(), db.delivery().leases(),
+        db.delivery().inbox(), db.journeyStore(), db.broadcastStore(), db.templateStore(), db.offers().couponStore(),
+        db.offers().offerStore());
+  }
 
   /** Closes the resources in reverse order of opening; the first failure is rethrown after all are tried. */
   @Override

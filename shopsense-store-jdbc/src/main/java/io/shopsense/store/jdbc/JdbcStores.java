@@ -90,6 +90,8 @@ public final class JdbcStores implements AutoCloseable {
   private final io.shopsense.store.jdbc.delivery.JdbcDelivery delivery;
   private final io.shopsense.store.jdbc.journey.JdbcJourneyStore journeyStore;
   private final io.shopsense.store.jdbc.offer.JdbcOffers offers;
+  private final io.shopsense.store.jdbc.offer.JdbcTemplateStore templateStore;
+  private final io.shopsense.store.jdbc.journey.JdbcBroadcastStore broadcastStore;
 
   private JdbcStores(Backend backend, HikariDataSource pool, String schema) {
     this.pool = pool;
@@ -112,6 +114,8 @@ public final class JdbcStores implements AutoCloseable {
     this.delivery = io.shopsense.store.jdbc.delivery.JdbcDelivery.on(sql);
     this.journeyStore = new io.shopsense.store.jdbc.journey.JdbcJourneyStore(pool);
     this.offers = new io.shopsense.store.jdbc.offer.JdbcOffers(pool);
+    this.templateStore = new io.shopsense.store.jdbc.offer.JdbcTemplateStore(sql);
+    this.broadcastStore = new io.shopsense.store.jdbc.journey.JdbcBroadcastStore(sql);
     this.consentLedger = new JdbcConsentLedger(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.usageLog = new JdbcUsageLog(sql);
@@ -334,6 +338,14 @@ public final class JdbcStores implements AutoCloseable {
 
   public io.shopsense.store.jdbc.journey.JdbcJourneyStore journeyStore() {
     return journeyStore;
+  }
+
+  public io.shopsense.store.jdbc.offer.JdbcTemplateStore templateStore() {
+    return templateStore;
+  }
+
+  public io.shopsense.store.jdbc.journey.JdbcBroadcastStore broadcastStore() {
+    return broadcastStore;
   }
 
   /** Coupons and offers. */

@@ -101,7 +101,22 @@ public final class MessageFlow implements SendGate {
       persons.add(r.key().person());
       sendTime |= r.latest() != null;
     }
-    Map<PersonId, Recipients.Recipient> known = recipients.lookup(persons, sendTime);
+    return submit(requests, recipients.lookup(persons, sendTime));
+  }
+
+  /** The recipients of this flow (a caller that plans by the persons' zones reads them once, for both). */
+  public Recipients recipients() {
+    return recipients;
+  }
+
+  /**
+   * {@link #submit(List)} with the persons already looked up (a person missing from {@code known} is unknown; with
+   * send-time optimisation, looked up with their active hours).
+   */
+  public List<SendOutcome> submit(List<SendRequest> requests, Map<PersonId, Recipients.Recipient> known) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
     Map<String, Optional<MessageTemplate>> templateOf = new HashMap<>();
     PreferredChannelResolver resolver = new PreferredChannelResolver(consent,
         (person, channel) -> address(known.get(person), person, channel));

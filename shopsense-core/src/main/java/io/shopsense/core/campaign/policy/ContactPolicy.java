@@ -50,8 +50,9 @@ import java.util.Optional;
  *
  * <p>Cost: {@link #checkAll} reads each store once per batch of {@link ContactPolicySettings#batchPersons()}
  * persons (the contact log over the look-back window of about a week), and each check is a pass over the person's
- * contacts of that window; an allow allocates nothing but the in-batch contact. Thread-safe: calls share nothing
- * but the stores.
+ * contacts of that window; an allow allocates nothing but the in-batch contact. A message whose key is on record
+ * already (queued by an earlier run of the same step) is allowed without counting it again: the outbox keeps one
+ * message per key. Thread-safe: calls share nothing but the stores.
  */
 public final class ContactPolicy {
   private final ConsentCheck consent;
@@ -184,6 +185,11 @@ public final class ContactPolicy {
           int idx = order[a];
           Candidate c = candidates.get(idx);
           Moment m = moments.computeIfAbsent(c.zone(), z -> Moment.of(now, z, settings.weekStart()));
+          if (ctx.onRecord(c.messageKey())) {
+            // queued before (a resumed broadcast, a journey step run again): the outbox keeps the one message
+            out[idx] = Verdict.ALLOW;
+            continue;
+          }
           Verdict v = evaluate(c, ctx, m);
           out[idx] = v;
           if (v == Verdict.ALLOW) {

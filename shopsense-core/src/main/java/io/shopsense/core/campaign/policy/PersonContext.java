@@ -41,4 +41,14 @@ final class PersonContext {
       unopenedInARow++;
     }
   }
+
+  /** Whether a message of this key is on record already (queued before: checking it again would count it twice). */
+  boolean onRecord(String messageKey) {
+    for (int i = 0; i < contacts.size(); i++) {
+      if (contacts.get(i).messageKey().equals(messageKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -1,0 +1,125 @@
+package io.shopsense.platform.campaign;
+
+import io.shopsense.api.collect.ConsumerOffsets;
+import io.shopsense.api.collect.StoredEvent;
+import io.shopsense.api.event.CouponApplied;
+import io.shopsense.api.event.Event;
+import io.shopsense.api.event.OrderCompleted;
+import io.shopsense.api.event.TrackEvent;
+import io.shopsense.api.id.PersonId;
+import io.shopsense.api.identity.Identifier;
+import io.shopsense.api.identity.IdentityGraph;
+import io.shopsense.core.campaign.coupon.CouponRedeemer;
+import io.shopsense.core.campaign.journey.JourneyEngine;
+import io.shopsense.core.campaign.journey.JourneySignal;
+import io.shopsense.core.collect.EventDecoder;
+import io.shopsense.core.pipeline.LogConsumer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Follows the event log for campaigns: each event of a known person is a journey signal (enrolments and exits),
+ * a {@code Coupon Applied} or {@code Order Completed} redeems the person's coupon, and an order is credited to the
+ * last message that reached the person within the attribution window.
+ *
+ * <p>Idempotent, as the pipeline asks: enrolment allows one active enrolment per journey and person, a coupon is
+ * redeemed once per grant and an order is credited once. Waits for identity to have resolved the events, as the
+ * profile consumer does, so that an event of a person who just identified finds them.
+ */
+final class CampaignFollower implements LogConsumer {
+  static final String NAME = "campaigns";
+  private static final System.Logger LOG = System.getLogger(CampaignFollower.class.getName());
+
+  private final JourneyEngine journeys;
+  private final CouponRedeemer redeemer;
+  private final Attribution attribution;
+  private final IdentityGraph graph;
+  private final ConsumerOffsets offsets;
+  private final String identityConsumer;
+  private final Duration identityWait;
+
+  /** Credits an order to a message (the outbox's last touch). */
+  @FunctionalInterface
+  interface Attribution {
+    void order(PersonId person, OrderCompleted order);
+  }
+
+  CampaignFollower(JourneyEngine journeys, CouponRedeemer redeemer, Attribution attribution, IdentityGraph graph,
+      ConsumerOffsets offsets, String identityConsumer, Duration identityWait) {
+    this.journeys = journeys;
+    this.redeemer = redeemer;
+    this.attribution = attribution;
+    this.graph = graph;
+    this.offsets = offsets;
+    this.identityConsumer = identityConsumer;
+    this.identityWait = identityWait;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public long process(List<StoredEvent> events) throws InterruptedException {
+    long last = events.get(events.size() - 1).seq();
+    awaitIdentity(last);
+    Set<Identifier> ids = new HashSet<>();
+    List<Event> decoded = new java.util.ArrayList<>(events.size());
+    for (StoredEvent s : events) {
+      Event e = EventDecoder.decode(s.envelope());
+      decoded.add(e);
+      if (e.meta().userId() != null) {
+        ids.add(Identifier.of(e.meta().userId()));
+      }
+      if (e.meta().anonymousId() != null) {
+        ids.add(Identifier.of(e.meta().anonymousId()));
+      }
+    }
+    Map<Identifier, PersonId> owners = graph.personsOf(ids);
+    for (Event e : decoded) {
+      PersonId person = e.meta().userId() == null ? null : owners.get(Identifier.of(e.meta().userId()));
+      if (person == null && e.meta().anonymousId() != null) {
+        person = owners.get(Identifier.of(e.meta().anonymousId()));
+      }
+      if (person == null || !(e instanceof TrackEvent track)) {
+        continue;
+      }
+      if (track instanceof CouponApplied applied) {
+        redeemer.onCouponApplied(applied, person);
+      } else if (track instanceof OrderCompleted order) {
+        redeemer.onOrderCompleted(order, person);
+        attribution.order(person, order);
+      }
+      journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),
+          track.meta().timestamp()));
+    }
+    return last;
+  }
+
+  /** The event's scalar properties as text, which is what event filters compare. */
+  private static Map<String, String> texts(TrackEvent e) {
+    Map<String, String> out = new HashMap<>();
+    e.properties().values().forEach((k, v) -> {
+      if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+        out.put(k, v.toString());
+      }
+    });
+    return out;
+  }
+
+  private void awaitIdentity(long seq) throws InterruptedException {
+    long deadline = System.nanoTime() + identityWait.toNanos();
+    while (offsets.get(identityConsumer) < seq) {
+      if (System.nanoTime() > deadline) {
+        LOG.log(System.Logger.Level.WARNING, "identity has not reached event " + seq + " after " + identityWait);
+        throw new IllegalStateException("identity has not reached event " + seq + " after " + identityWait);
+      }
+      Thread.sleep(5);
+    }
+  }
+}
