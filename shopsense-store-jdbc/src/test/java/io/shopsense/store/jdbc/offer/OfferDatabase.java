@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shopsense.store.contract.PostgresTestDatabase;
 import io.shopsense.store.jdbc.JdbcStores;
+import io.shopsense.store.jdbc.Sql;
 import java.nio.file.Path;
 
 /**
@@ -46,6 +47,11 @@ final class OfferDatabase implements AutoCloseable {
 
   JdbcOffers offers() {
     return new JdbcOffers(pool);
+  }
+
+  /** The pool as the stores that take a {@link Sql} are given it. */
+  Sql sql() {
+    return new Sql(pool);
   }
 
   @Override

@@ -1,0 +1,27 @@
+package io.shopsense.store.jdbc.journey;
+
+import io.shopsense.api.journey.BroadcastStore;
+import io.shopsense.store.contract.PostgresTestDatabase;
+import io.shopsense.store.contract.journey.BroadcastStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@link BroadcastStoreContract} on PostgreSQL, a fresh schema per test. */
+class PostgresBroadcastStoreIT extends BroadcastStoreContract {
+  @RegisterExtension
+  static final PostgresTestDatabase PG = new PostgresTestDatabase();
+  private BroadcastDatabase db;
+
+  @Override
+  protected BroadcastStore open() {
+    db = BroadcastDatabase.postgres(PG);
+    return db.broadcastStore();
+  }
+
+  @Override
+  protected void close() {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+  }
+}
