@@ -36,6 +36,6 @@ class DeliveryKeyTest {
     assertThatThrownBy(() -> OutboundMessage.text(k, Channel.EMAIL, "a@b.c", "s", " "))
         .hasMessageContaining("no text body");
     assertThat(Channel.parse("in_app")).isEqualTo(Channel.IN_APP);
-    assertThatThrownBy(() -> Channel.parse("fax")).hasMessageContaining("known: [email, sms, push, in_app]");
+    assertThatThrownBy(() -> Channel.parse("fax")).hasMessageContaining("known: [email, in_app, sms, push, messaging_app]");
   }
 }
