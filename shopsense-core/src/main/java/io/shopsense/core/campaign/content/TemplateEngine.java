@@ -30,10 +30,10 @@ import java.util.Set;
  * {@code person.traits.<name>} (all optional: absent ones render empty), {@code coupon.code} (required: rendering
  * without a coupon fails — unless the template guards it with a {@code {{#coupon}}...{{/coupon}}} section, for a
  * journey whose A/B arm or refused grant leaves some people without one), {@code links.unsubscribe} and
- * {@code links.preferences} (signed, always present), and the section {@code items} (the recommended items, each with {@code name}, {@code price}, {@code link} — a signed
- * click-tracking redirect — and {@code explanation}). {@link #validate} refuses anything else, unbalanced tags and a
- * promotional template without an unsubscribe link in each body; so a saved template fails at send time only when a
- * required value is missing. Thread-safe.
+ * {@code links.preferences} (signed, always present), and the section {@code items} (the recommended items, each
+ * with {@code name}, {@code price}, {@code link} — a signed click-tracking redirect — and {@code explanation}).
+ * {@link #validate} refuses anything else, unbalanced tags and a promotional template without an unsubscribe link in
+ * each body; so a saved template fails at send time only when a required value is missing. Thread-safe.
  */
 public final class TemplateEngine {
   /** The fields of one recommended item inside the {@code items} section (and Mustache's own names). */
