@@ -197,7 +197,22 @@ class LinkAndInboxApiTest extends ServerTestBase {
         s -> assertThat(s.rule()).isEqualTo("unsubscribed"));
   }
 
+  @Test
+  void aTemplatePreviewsUnsubscribeLinkChangesNothing() {
+    PersonId dan = PersonId.of(get("/v1/persons?userId=user-dan", readKey).body().get("id").asText());
+    String token = platform.campaigns().links().sign(LinkPurpose.UNSUBSCRIBE, dan, "preview", "", Duration.ofDays(1));
+
+    Answer a = post("/s/u?t=" + q(token), null, "application/x-www-form-urlencoded", new byte[0]);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().asText()).contains("preview");
+    assertThat(blocks(dan)).isEmpty();
+  }
+
   private List<ContactBlock> blocks() {
-    return platform.campaigns().stores().blocks().of(List.of(cleo)).getOrDefault(cleo, List.of());
+    return blocks(cleo);
+  }
+
+  private List<ContactBlock> blocks(PersonId person) {
+    return platform.campaigns().stores().blocks().of(List.of(person)).getOrDefault(person, List.of());
   }
 }
