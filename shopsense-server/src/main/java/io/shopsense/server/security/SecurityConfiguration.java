@@ -110,6 +110,10 @@ public class SecurityConfiguration {
                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/v1/sessions").permitAll()
             .requestMatchers(HttpMethod.GET, "/v1/privacy/summary", "/privacy").permitAll()
+            // the signed links in messages (open pixel, click, unsubscribe, preference centre): the token in the
+            // query is the credential, checked by the controllers
+            .requestMatchers(HttpMethod.GET, "/s/o", "/s/c", "/s/u", "/s/p").permitAll()
+            .requestMatchers(HttpMethod.POST, "/s/u", "/s/p").permitAll()
             // collection
             .requestMatchers(HttpMethod.POST, INGEST).hasAnyAuthority(INGEST_KEY, ADMIN_KEY)
             // console sessions and users

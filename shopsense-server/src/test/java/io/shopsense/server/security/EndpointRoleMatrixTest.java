@@ -140,6 +140,17 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/privacy/summary                        PUBLIC
       GET    /privacy                                   PUBLIC
       GET    /v1/me/usage                               CUSTOMER
+      GET    /v1/me/preferences                         CUSTOMER
+      PUT    /v1/me/preferences                         CUSTOMER
+      GET    /v1/me/inbox                               CUSTOMER
+      POST   /v1/me/inbox/{id}/read                     CUSTOMER
+      DELETE /v1/me/inbox/{id}                          CUSTOMER
+      GET    /s/o                                       PUBLIC
+      GET    /s/c                                       PUBLIC
+      GET    /s/u                                       PUBLIC
+      POST   /s/u                                       PUBLIC
+      GET    /s/p                                       PUBLIC
+      POST   /s/p                                       PUBLIC
       PUT    /v1/consents                               PRIVACY
       GET    /v1/consents/{ref}                         PERSONAL
       GET    /v1/crypto/keys                            OPS
