@@ -154,7 +154,7 @@ class MessageFlowTest {
     SendOutcome noPhone = campaigns.flow().submit(List.of(SendRequest.at(DeliveryKey.campaign("y", ANNA),
         new SendSpec("sms", "news", "promotional", null, 0), clock.instant(), null))).get(0);
     assertThat(noPhone).isInstanceOfSatisfying(SendOutcome.Unsendable.class,
-        u -> assertThat(u.reason()).contains("no sms address"));
+        u -> assertThat(u.reason()).contains("no sms channel is configured"));
     SendOutcome nobody = campaigns.flow().submit(List.of(SendRequest.at(DeliveryKey.campaign("z",
         PersonId.of("p-nobody")), NEWS, clock.instant(), null))).get(0);
     assertThat(nobody).isInstanceOf(SendOutcome.Unsendable.class);

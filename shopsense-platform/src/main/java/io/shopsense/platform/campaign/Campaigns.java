@@ -113,8 +113,13 @@ public final class Campaigns implements AutoCloseable {
     this.offers = new OfferAllocator(stores.offers(), stores.coupons(), new ThompsonSampler(org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create()), clock);
     ProfileRecipients recipients = new ProfileRecipients(parts.traits(), parts.profiles(), stores.preferences(),
         parts.profileEngine());
+    this.channels = channels(settings, stores, clock);
+    java.util.Set<Channel> configured = java.util.EnumSet.noneOf(Channel.class);
+    channels.forEach(c -> configured.add(c.kind()));
+    List<Channel> reachable = settings.channelOrder().stream().filter(configured::contains).toList();
     this.flow = new MessageFlow(policy, templates, stores.templates()::find, recipients, stores.outbox(),
-        stores.contactLog(), parts.unitOfWork(), parts.consent(), settings.channelOrder(), clock);
+        stores.contactLog(), parts.unitOfWork(), parts.consent(), reachable.isEmpty() ? List.of(Channel.IN_APP) : reachable,
+        clock);
     this.journeyRepository = new JourneyRepository(stores.journeys(), clock);
     JourneySideEffects effects = new JourneySideEffects(flow, coupons, stores.coupons(), journeyRepository,
         parts.traits(), stores.suppressions(), clock);
@@ -125,7 +130,6 @@ public final class Campaigns implements AutoCloseable {
         .attributeConversion(person, order.order().orderId() == null ? "?" : order.order().orderId().value(),
             order.meta().timestamp(), settings.attributionWindow(), order.order().value()),
         parts.graph(), parts.offsets(), parts.identityConsumer(), Duration.ofSeconds(60), clock);
-    this.channels = channels(settings, stores, clock);
   }
 
   private static List<DeliveryChannel> channels(CampaignSettings settings, CampaignStores stores, Clock clock) {

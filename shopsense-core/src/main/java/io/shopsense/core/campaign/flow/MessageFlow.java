@@ -66,7 +66,8 @@ public final class MessageFlow implements SendGate {
 
   /**
    * @param policy       the contact-pressure policy; null switches it off (for a benchmark's baseline only)
-   * @param channelOrder the channels tried, best first, for a spec that lets the person's preference decide
+   * @param channelOrder the channels this node can deliver through, best first: tried in this order for a spec that
+   *                     lets the person's preference decide; a spec naming another channel is unsendable
    */
   public MessageFlow(ContactPolicy policy, TemplateEngine engine, Function<String, Optional<MessageTemplate>> templates,
       Recipients recipients, Outbox outbox, ContactLog contacts, UnitOfWork unitOfWork, ConsentCheck consent,
@@ -169,6 +170,11 @@ public final class MessageFlow implements SendGate {
           continue;
         }
         channel = named.get();
+        if (!channelOrder.contains(channel)) {
+          outcomes[i] = new SendOutcome.Unsendable(r.key(), "no " + channel.wireName() + " channel is configured; "
+              + "configured: " + channelOrder.stream().map(Channel::wireName).toList());
+          continue;
+        }
         Optional<String> a = address(who, person, channel);
         if (a.isEmpty()) {
           outcomes[i] = new SendOutcome.Unsendable(r.key(), "no " + channel.wireName() + " address for the person");
