@@ -105,11 +105,11 @@ public record CampaignProperties(
     List<WebhookSettings> hooks = webhooks.stream().map(w -> new WebhookSettings(channel("webhooks.channel",
         w.channel()), w.url(), w.secret(), w.timeout())).toList();
     return new CampaignSettings(enabled, linkBase, dataDir.resolve("campaign-link.key"), linkTtl, policy,
-        smtp(), hooks, order, dispatchers, dispatchBatch, dispatchLease, RetryPolicy.DEFAULT, tickEvery,
+        smtpSettings(), hooks, order, dispatchers, dispatchBatch, dispatchLease, RetryPolicy.DEFAULT, tickEvery,
         defaults.node(), attributionWindow, slotSize);
   }
 
-  private SmtpSettings smtp() {
+  private SmtpSettings smtpSettings() {
     if (smtp == null || smtp.host() == null || smtp.host().isBlank()) {
       return null;
     }
