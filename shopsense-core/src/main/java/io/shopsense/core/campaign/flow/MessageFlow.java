@@ -104,6 +104,12 @@ public final class MessageFlow implements SendGate {
     return submit(requests, recipients.lookup(persons, sendTime));
   }
 
+  /** The same flow with the contact-pressure policy switched off: only for a benchmark's baseline. */
+  public MessageFlow withoutPolicy() {
+    return new MessageFlow(null, engine, templates, recipients, outbox, contacts, unitOfWork, consent, channelOrder,
+        clock);
+  }
+
   /** The recipients of this flow (a caller that plans by the persons' zones reads them once, for both). */
   public Recipients recipients() {
     return recipients;
