@@ -3,6 +3,8 @@ package io.shopsense.server.web.campaign;
 import io.shopsense.api.journey.Enrolment;
 import io.shopsense.api.journey.JourneyStore;
 import io.shopsense.api.journey.StoredJourney;
+import io.shopsense.core.campaign.content.ReadyMadeTemplates;
+import io.shopsense.core.campaign.coupon.ReadyMadePools;
 import io.shopsense.core.campaign.journey.InvalidJourneyException;
 import io.shopsense.core.campaign.journey.JourneyDefinition;
 import io.shopsense.core.campaign.journey.JourneyParser;
@@ -96,7 +98,7 @@ public class JourneyController {
   }
 
   /**
-   * Installs the ready-made journeys. A version already saved with the same definition is left as it is: saving it
+   * Installs the ready-made journeys, with the templates and coupon pools they use where missing. A version already saved with the same definition is left as it is: saving it
    * again would reset its live flag, stopping a journey a marketer had started (or starting one they had stopped).
    */
   @PostMapping("/ready-made")
@@ -118,7 +120,40 @@ public class JourneyController {
         throw new ApiProblem(HttpStatus.CONFLICT, "journey_version_exists", e.getMessage());
       }
     }
-    return Map.of("installed", installed, "unchanged", unchanged);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("installed", installed);
+    out.put("unchanged", unchanged);
+    out.put("templates", kitTemplates());
+    out.put("couponPools", kitPools());
+    return out;
+  }
+
+  /**
+   * Saves the ready-made journeys' templates that are missing (the ids of those saved); one already there may be
+   * the shop's own edit, and stays.
+   */
+  private List<String> kitTemplates() {
+    var templates = platform.campaigns().stores().templates();
+    List<String> saved = new ArrayList<>();
+    for (var t : ReadyMadeTemplates.all()) {
+      if (templates.find(t.id()).isEmpty()) {
+        templates.save(platform.campaigns().templateEngine().checked(t), platform.clock().instant());
+        saved.add(t.id());
+      }
+    }
+    return saved;
+  }
+
+  /** Saves the ready-made journeys' coupon pools that are missing (a pool there keeps its values and budget). */
+  private List<String> kitPools() {
+    List<String> saved = new ArrayList<>();
+    for (var pool : ReadyMadePools.all(platform.clock().instant())) {
+      if (platform.campaigns().stores().coupons().pool(pool.id()).isEmpty()) {
+        platform.campaigns().coupons().savePool(pool);
+        saved.add(pool.id());
+      }
+    }
+    return saved;
   }
 
   private Map<String, Object> live(String id, int version, boolean live) {

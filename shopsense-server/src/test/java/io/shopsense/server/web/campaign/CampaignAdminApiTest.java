@@ -133,6 +133,8 @@ class CampaignAdminApiTest extends ServerTestBase {
     Answer first = post("/v1/journeys/ready-made?live=false", marketer(), "");
     assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
     assertThat(first.body().get("installed").size() + first.body().get("unchanged").size()).isEqualTo(10);
+    assertThat(first.body().get("templates")).isNotEmpty();
+    assertThat(get("/v1/coupon-pools/first-order", readKey).status()).isEqualTo(200);
     int version = journey(get("/v1/journeys", readKey).body(), "welcome-series").get("version").asInt();
     put("/v1/journeys/welcome-series/versions/" + version + "/live", marketer(), "");
 
@@ -143,6 +145,8 @@ class CampaignAdminApiTest extends ServerTestBase {
     assertThat(welcome.get("version").asInt()).isEqualTo(version);
     assertThat(second.body().get("installed")).isEmpty();
     assertThat(second.body().get("unchanged")).hasSize(10);
+    assertThat(second.body().get("templates")).isEmpty();
+    assertThat(second.body().get("couponPools")).isEmpty();
   }
 
   @Test
