@@ -220,7 +220,7 @@ public final class Platform implements AutoCloseable {
         stores.segmentStore(), stores.profileChanges()));
     sections.add(StoreSections.usageLog(stores.usageLog()));
     sections.add(PersonalDataSection.of("consents", this::consentSection));
-    sections.add(PersonalDataSection.of("messages", this::messageSection));
+    sections.add(PersonalDataSection.of("campaign_messages", this::messageSection));
     List<ErasureStep> steps = new ArrayList<>();
     steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
     steps.add(StoreSteps.traits(stores.traitStore()));

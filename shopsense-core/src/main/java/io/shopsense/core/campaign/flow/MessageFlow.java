@@ -244,11 +244,12 @@ public final class MessageFlow implements SendGate {
     }
     if (held) {
       data.put(RECHECK, "true");
-      data.put(CATEGORY, candidate.category().wireName());
-      data.put(TOPIC, candidate.topic());
-      data.put(PRIORITY, Integer.toString(candidate.priority()));
-      data.put(ZONE, candidate.zone().getId());
     }
+    // what the policy needs to judge it again when it goes
+    data.put(CATEGORY, candidate.category().wireName());
+    data.put(TOPIC, candidate.topic());
+    data.put(PRIORITY, Integer.toString(candidate.priority()));
+    data.put(ZONE, candidate.zone().getId());
     String text = rendered.text().isBlank() ? rendered.subject() : rendered.text();
     String unsubscribe = p.category() == ContentCategory.PROMOTIONAL ? engine.unsubscribeUrl(r.key().person(),
         r.key().value()) : "";
@@ -267,14 +268,14 @@ public final class MessageFlow implements SendGate {
   }
 
   /**
-   * Before a held message goes out: the policy checks it again now. Allowed, its contact is recorded and it goes;
-   * rejected, it is dropped with the rule's reason; held again, it waits once more. Messages that were never held
-   * pass unchecked (they were allowed when queued).
+   * Before a message goes out. A held one is checked again by the whole policy: allowed, its contact is recorded and
+   * it goes; rejected, it is dropped with the rule's reason; held again, it waits once more. Every other message
+   * (allowed when queued, perhaps hours ago) must still pass the standing refusals: consent and unsubscribes.
    */
   @Override
   public Decision check(OutboxEntry entry) {
     OutboundMessage m = entry.message();
-    if (policy == null || !"true".equals(m.data().get(RECHECK))) {
+    if (policy == null || !m.data().containsKey(CATEGORY)) {
       return PROCEED;
     }
     ContentCategory category = ContentCategory.fromWire(m.data().get(CATEGORY)).orElse(ContentCategory.PROMOTIONAL);
@@ -282,7 +283,13 @@ public final class MessageFlow implements SendGate {
     int priority = Integer.parseInt(m.data().getOrDefault(PRIORITY, "0"));
     ZoneId zone = ZoneId.of(m.data().getOrDefault(ZONE, "UTC"));
     PersonId person = m.key().person();
-    Verdict v = policy.check(new Candidate(person, m.key().value(), m.channel(), category, topic, priority, zone));
+    Candidate candidate = new Candidate(person, m.key().value(), m.channel(), category, topic, priority, zone);
+    if (!"true".equals(m.data().get(RECHECK))) {
+      Verdict standing = policy.standing(candidate);
+      return standing instanceof Verdict.Reject r ? new Drop("suppressed when it was to go by " + r.rule() + ": "
+          + r.reason()) : PROCEED;
+    }
+    Verdict v = policy.check(candidate);
     if (v instanceof Verdict.Reject reject) {
       return new Drop("suppressed at release by " + reject.rule() + ": " + reject.reason());
     }
