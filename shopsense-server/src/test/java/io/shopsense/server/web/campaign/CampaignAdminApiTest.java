@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,6 +174,42 @@ class CampaignAdminApiTest extends ServerTestBase {
     assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
     assertThat(again.status()).isEqualTo(409);
     assertThat(post("/v1/broadcasts/ca-none/cancel", marketer(), "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void runsADueBroadcastAndReportsItsDeliveredMessage() throws InterruptedException {
+    Answer template = put("/v1/templates/ca-service", marketer(), json("{'category':'service','subject':'Your account',"
+        + "'text':'Hello {{person.name}}, your account is ready'}"));
+    assertThat(template.status()).as(template.body().toString()).isEqualTo(201);
+    String segment = JsonCodec.mapper().createObjectNode().put("name", "Ann").put("rule", "traits.first_name = 'Ann'")
+        .toString();
+    assertThat(put("/v1/segments/ca-ann", marketer(), segment).status()).isIn(200, 201);
+    assertThat(post("/v1/profiles/refresh", adminKey, "").status()).isEqualTo(200);
+    // half an hour ago where the day starts first: due now, and due now for Ann (her zone falls back to UTC+14)
+    ZonedDateTime local = platform.clock().instant().atZone(ZoneOffset.ofHours(14)).minusMinutes(30);
+    Answer created = post("/v1/broadcasts", marketer(), json("{'id':'ca-now','segment':'ca-ann','channel':'in_app',"
+        + "'template':'ca-service','category':'service','date':'" + local.toLocalDate() + "','time':'"
+        + local.toLocalTime().withSecond(0).withNano(0) + "','fallbackZone':'+14:00'}"));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+
+    platform.campaigns().tick();
+    JsonNode done = get("/v1/broadcasts/ca-now", readKey).body();
+    for (int i = 0; i < 100 && !"done".equals(done.get("status").asText()); i++) {
+      Thread.sleep(100); // the server's own scheduler may be running it
+      done = get("/v1/broadcasts/ca-now", readKey).body();
+    }
+    platform.campaigns().dispatchNow();
+    Answer report = get("/v1/campaign-reports?source=campaign:ca-now", readKey);
+    Answer afterwards = post("/v1/broadcasts/ca-now/cancel", marketer(), "");
+
+    assertThat(done.get("status").asText()).isEqualTo("done");
+    assertThat(done.get("counts").get("audience").asLong()).isEqualTo(1);
+    assertThat(done.get("counts").get("queued").asLong()).as(done.toString()).isEqualTo(1);
+    assertThat(report.body().get("steps")).hasSize(1);
+    assertThat(report.body().get("steps").get(0).get("delivered").asLong()).isEqualTo(1);
+    assertThat(get("/v1/broadcasts/ca-now", readKey).body().get("report").get(0).get("delivered").asLong())
+        .isEqualTo(1);
+    assertThat(afterwards.status()).as("a broadcast that ran cannot be cancelled").isEqualTo(409);
   }
 
   @Test
