@@ -98,8 +98,10 @@ public class JourneyController {
   }
 
   /**
-   * Installs the ready-made journeys, with the templates and coupon pools they use where missing. A version already saved with the same definition is left as it is: saving it
-   * again would reset its live flag, stopping a journey a marketer had started (or starting one they had stopped).
+   * Installs the ready-made journeys, with the templates and coupon pools they use where missing. A journey version
+   * already saved with the same definition is left as it is: saving it again would reset its live flag, stopping a
+   * journey a marketer had started (or starting one they had stopped). Not {@code Campaigns.installReadyMade}, which
+   * saves every journey again.
    */
   @PostMapping("/ready-made")
   public Map<String, Object> readyMade(@RequestParam(defaultValue = "false") boolean live) {
