@@ -280,31 +280,54 @@ public final class Campaigns implements AutoCloseable {
     };
   }
 
-  /** What {@link #installReadyMade} added: templates and pools that were missing, and the journeys. */
-  public record ReadyMade(int templates, int pools, List<io.shopsense.core.campaign.journey.JourneyDefinition> journeys) {}
+  /**
+   * What {@link #installReadyMade} did: the templates and pools it saved (the ids), the journeys it saved and those
+   * already saved with the same definition, which it left alone.
+   */
+  public record ReadyMade(List<String> templates, List<String> pools,
+      List<io.shopsense.core.campaign.journey.JourneyDefinition> installed,
+      List<io.shopsense.core.campaign.journey.JourneyDefinition> unchanged) {}
 
   /**
-   * Installs the ready-made lifecycle kit: the templates and coupon pools the ready-made journeys use (a template or
-   * pool the shop already has, perhaps edited, is kept) and the journeys themselves, live or not. Idempotent.
+   * Installs the ready-made lifecycle kit: the templates and coupon pools the ready-made journeys use (one the shop
+   * already has, perhaps edited, is kept) and the journeys, live or not. A journey version already saved with the
+   * same definition is left as it is: saving it again would reset its live flag, stopping a journey a marketer had
+   * started. Idempotent.
+   *
+   * @throws IllegalStateException when a ready-made journey's id and version are saved with another definition
    */
   public ReadyMade installReadyMade(boolean live) {
     Instant now = clock.instant();
-    int addedTemplates = 0;
+    List<String> savedTemplates = new ArrayList<>();
     for (io.shopsense.api.offer.MessageTemplate t : io.shopsense.core.campaign.content.ReadyMadeTemplates.all()) {
       if (stores.templates().find(t.id()).isEmpty()) {
         stores.templates().save(templates.checked(t), now);
-        addedTemplates++;
+        savedTemplates.add(t.id());
       }
     }
-    int addedPools = 0;
+    List<String> savedPools = new ArrayList<>();
     for (io.shopsense.api.offer.CouponPool pool : io.shopsense.core.campaign.coupon.ReadyMadePools.all(now)) {
       if (stores.coupons().pool(pool.id()).isEmpty()) {
         coupons.savePool(pool);
-        addedPools++;
+        savedPools.add(pool.id());
       }
     }
-    return new ReadyMade(addedTemplates, addedPools,
-        io.shopsense.core.campaign.journey.ReadyMadeJourneys.install(journeyRepository, live));
+    io.shopsense.core.campaign.journey.JourneyParser parser = new io.shopsense.core.campaign.journey.JourneyParser();
+    List<io.shopsense.core.campaign.journey.JourneyDefinition> installed = new ArrayList<>();
+    List<io.shopsense.core.campaign.journey.JourneyDefinition> unchanged = new ArrayList<>();
+    for (String text : io.shopsense.core.campaign.journey.ReadyMadeJourneys.texts().values()) {
+      io.shopsense.core.campaign.journey.JourneyParser.Format yaml =
+          io.shopsense.core.campaign.journey.JourneyParser.Format.YAML;
+      io.shopsense.core.campaign.journey.JourneyDefinition d = parser.parse(text, yaml);
+      String json = parser.canonicalJson(text, yaml);
+      if (stores.journeys().definition(d.id(), d.version()).filter(s -> s.definitionJson().equals(json))
+          .isPresent()) {
+        unchanged.add(d);
+      } else {
+        installed.add(journeyRepository.save(text, live));
+      }
+    }
+    return new ReadyMade(savedTemplates, savedPools, installed, unchanged);
   }
 
   /** Delivers what is due now on the calling thread, until nothing is left (for tests and tools). */

@@ -3,13 +3,10 @@ package io.shopsense.server.web.campaign;
 import io.shopsense.api.journey.Enrolment;
 import io.shopsense.api.journey.JourneyStore;
 import io.shopsense.api.journey.StoredJourney;
-import io.shopsense.core.campaign.content.ReadyMadeTemplates;
-import io.shopsense.core.campaign.coupon.ReadyMadePools;
 import io.shopsense.core.campaign.journey.InvalidJourneyException;
 import io.shopsense.core.campaign.journey.JourneyDefinition;
-import io.shopsense.core.campaign.journey.JourneyParser;
 import io.shopsense.core.campaign.journey.JourneyRepository;
-import io.shopsense.core.campaign.journey.ReadyMadeJourneys;
+import io.shopsense.platform.campaign.Campaigns;
 import io.shopsense.core.json.JsonCodec;
 import io.shopsense.platform.Platform;
 import io.shopsense.server.web.ApiProblem;
@@ -98,64 +95,23 @@ public class JourneyController {
   }
 
   /**
-   * Installs the ready-made journeys, with the templates and coupon pools they use where missing. A journey version
-   * already saved with the same definition is left as it is: saving it again would reset its live flag, stopping a
-   * journey a marketer had started (or starting one they had stopped). Not {@code Campaigns.installReadyMade}, which
-   * saves every journey again.
+   * Installs the ready-made journeys, with the templates and coupon pools they use where missing; a journey version
+   * already saved with the same definition is left as it is (see {@code Campaigns.installReadyMade}).
    */
   @PostMapping("/ready-made")
   public Map<String, Object> readyMade(@RequestParam(defaultValue = "false") boolean live) {
-    JourneyParser parser = new JourneyParser();
-    List<Map<String, Object>> installed = new ArrayList<>();
-    List<Map<String, Object>> unchanged = new ArrayList<>();
-    for (String text : ReadyMadeJourneys.texts().values()) {
-      JourneyDefinition d = parser.parse(text, JourneyParser.Format.YAML);
-      String json = parser.canonicalJson(text, JourneyParser.Format.YAML);
-      Optional<StoredJourney> stored = store().definition(d.id(), d.version());
-      if (stored.isPresent() && stored.get().definitionJson().equals(json)) {
-        unchanged.add(Map.of("id", d.id(), "version", d.version()));
-        continue;
-      }
-      try {
-        installed.add(saved(repository().save(text, live), live));
-      } catch (IllegalStateException e) {
-        throw new ApiProblem(HttpStatus.CONFLICT, "journey_version_exists", e.getMessage());
-      }
+    Campaigns.ReadyMade kit;
+    try {
+      kit = platform.campaigns().installReadyMade(live);
+    } catch (IllegalStateException e) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "journey_version_exists", e.getMessage());
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("installed", installed);
-    out.put("unchanged", unchanged);
-    out.put("templates", kitTemplates());
-    out.put("couponPools", kitPools());
+    out.put("installed", kit.installed().stream().map(d -> saved(d, live)).toList());
+    out.put("unchanged", kit.unchanged().stream().map(d -> Map.of("id", d.id(), "version", d.version())).toList());
+    out.put("templates", kit.templates());
+    out.put("couponPools", kit.pools());
     return out;
-  }
-
-  /**
-   * Saves the ready-made journeys' templates that are missing (the ids of those saved); one already there may be
-   * the shop's own edit, and stays.
-   */
-  private List<String> kitTemplates() {
-    var templates = platform.campaigns().stores().templates();
-    List<String> saved = new ArrayList<>();
-    for (var t : ReadyMadeTemplates.all()) {
-      if (templates.find(t.id()).isEmpty()) {
-        templates.save(platform.campaigns().templateEngine().checked(t), platform.clock().instant());
-        saved.add(t.id());
-      }
-    }
-    return saved;
-  }
-
-  /** Saves the ready-made journeys' coupon pools that are missing (a pool there keeps its values and budget). */
-  private List<String> kitPools() {
-    List<String> saved = new ArrayList<>();
-    for (var pool : ReadyMadePools.all(platform.clock().instant())) {
-      if (platform.campaigns().stores().coupons().pool(pool.id()).isEmpty()) {
-        platform.campaigns().coupons().savePool(pool);
-        saved.add(pool.id());
-      }
-    }
-    return saved;
   }
 
   private Map<String, Object> live(String id, int version, boolean live) {
