@@ -220,6 +220,7 @@ public final class Platform implements AutoCloseable {
         stores.segmentStore(), stores.profileChanges()));
     sections.add(StoreSections.usageLog(stores.usageLog()));
     sections.add(PersonalDataSection.of("consents", this::consentSection));
+    sections.add(PersonalDataSection.of("campaign_messages", this::messageSection));
     List<ErasureStep> steps = new ArrayList<>();
     steps.add(StoreSteps.profiles(stores.profileStore(), stores.segmentStore(), stores.profileChanges()));
     steps.add(StoreSteps.traits(stores.traitStore()));
@@ -289,6 +290,36 @@ public final class Platform implements AutoCloseable {
           c.attributes().getOrDefault("currency", "EUR"), c.attributes().getOrDefault("url", ""), i.explanation())));
     }
     return out;
+  }
+
+  /**
+   * What campaigns hold of the person, for an export: their contact preferences and unsubscribes, the messages the
+   * contact-pressure policy held back (with why), and their in-app inbox.
+   */
+  private io.shopsense.core.privacy.SectionRows messageSection(io.shopsense.core.privacy.DataSubject subject) {
+    io.shopsense.platform.campaign.CampaignStores c = stores.campaigns();
+    PersonId person = subject.person();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    c.preferences().find(person).ifPresent(pref -> rows.add(row("preferences", pref.updatedAt(),
+        "channels " + pref.channels().stream().map(io.shopsense.api.campaign.Channel::wireName).toList()
+            + ", muted topics " + pref.mutedTopics() + ", frequency " + pref.frequency().name().toLowerCase(
+                java.util.Locale.ROOT))));
+    c.blocks().of(List.of(person)).getOrDefault(person, List.of()).forEach(b -> rows.add(row(b.kind().name()
+        .toLowerCase(java.util.Locale.ROOT), b.at(), b.scope().name().toLowerCase(java.util.Locale.ROOT)
+        + (b.value().isEmpty() ? "" : " " + b.value()) + " (" + b.source() + ")")));
+    c.suppressions().of(person, 1_000).forEach(m -> rows.add(row("held back", m.at(), m.rule() + ": "
+        + m.reason())));
+    c.inbox().list(person, false, 1_000).forEach(m -> rows.add(row("in-app message", m.postedAt(), m.subject())));
+    return new io.shopsense.core.privacy.SectionRows("Your message preferences, unsubscribes, the messages our "
+        + "contact rules held back and your in-app inbox.", List.of("what", "at", "detail"), rows);
+  }
+
+  private static Map<String, Object> row(String what, Instant at, String detail) {
+    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    row.put("what", what);
+    row.put("at", at == null ? "" : at.toString());
+    row.put("detail", detail);
+    return row;
   }
 
   /** The person's consent history (over all their ids), for an export. */

@@ -88,6 +88,12 @@ public final class ServerProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  public HttpResponse<byte[]> put(String path, String key, byte[] json) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

@@ -65,14 +65,21 @@ public interface Outbox {
 
   /**
    * Records what the person did with a message: the first time of each engagement counts, later ones change
-   * nothing. An opened message is also a delivered one for the channels that do not confirm delivery. Returns false
-   * when the key is unknown (never queued, or erased) or the engagement was recorded before.
+   * nothing. Any message whose key is in the outbox can be tracked, whatever its status (a pixel may fire before the
+   * dispatcher records the delivery); tracking changes neither the status nor the delivery time. Returns false when
+   * the key is unknown (never queued, or erased) or the engagement was recorded before.
    */
   boolean track(DeliveryKey key, Engagement engagement, Instant at);
 
   /**
-   * Credits an order to the person's last message delivered within {@code window} before {@code orderAt} that has no
-   * conversion yet (last touch); the order id makes a replayed order a no-op. Returns the credited message's key.
+   * Credits an order to the person's last {@code DELIVERED} message delivered within {@code window} before
+   * {@code orderAt} (both ends included) that has no conversion yet (last touch): one order per message, one message
+   * per order. The order id makes a replayed order a no-op, also when two attributions of it race. Returns the
+   * credited message's key; empty when no message qualifies or the order was credited before.
+   *
+   * @param orderId at most 200 characters
+   * @param window  not negative
+   * @param value   the order's value, counted in {@link StepReport#revenue()}; not null
    */
   Optional<DeliveryKey> attributeConversion(io.shopsense.api.id.PersonId person, String orderId, Instant orderAt,
       Duration window, java.math.BigDecimal value);

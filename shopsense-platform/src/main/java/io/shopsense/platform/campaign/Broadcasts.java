@@ -51,6 +51,11 @@ public final class Broadcasts {
     this.clock = clock;
   }
 
+  /** The same broadcasts sent through another flow (a benchmark's flow without the policy). */
+  public Broadcasts withFlow(MessageFlow other) {
+    return new Broadcasts(store, segments, other, clock);
+  }
+
   /**
    * Saves a broadcast to run at its time; an error naming the problem for an unknown segment, a date already past
    * in every zone, or an id in use.
@@ -90,8 +95,22 @@ public final class Broadcasts {
             StoredBroadcast.Status.SCHEDULED);
   }
 
+  /**
+   * Runs a scheduled broadcast now, before its time (a "send now"), on the calling thread; false when it is not
+   * scheduled (already started, done or cancelled) or unknown. Its messages still go at each person's local time.
+   */
+  public boolean runNow(String id) {
+    Optional<StoredBroadcast> b = store.find(id);
+    if (b.isEmpty() || b.get().status() != StoredBroadcast.Status.SCHEDULED) {
+      return false;
+    }
+    StoredBroadcast running = b.get().with(StoredBroadcast.Status.RUNNING, StoredBroadcast.Counts.NONE,
+        clock.instant());
+    return store.update(running, StoredBroadcast.Status.SCHEDULED) && run(running, () -> true);
+  }
+
   /** Runs the broadcasts that are due, and resumes those a dead run left running; returns how many ran. */
-  int runDue() {
+  public int runDue() {
     return runDue(() -> true);
   }
 

@@ -26,12 +26,17 @@ import java.util.Set;
  * a {@code Coupon Applied} or {@code Order Completed} redeems the person's coupon, and an order is credited to the
  * last message that reached the person within the attribution window.
  *
+ * <p>Only events of the last {@link #TRIGGER_HORIZON} are journey signals: an import of last year's history must
+ * not send last year's cart reminders. Coupons and attribution take every event.
+ *
  * <p>Idempotent, as the pipeline asks: enrolment allows one active enrolment per journey and person, a coupon is
  * redeemed once per grant and an order is credited once. Waits for identity to have resolved the events, as the
  * profile consumer does, so that an event of a person who just identified finds them.
  */
 final class CampaignFollower implements LogConsumer {
   static final String NAME = "campaigns";
+  /** How old an event may be and still enrol or end journeys. */
+  static final Duration TRIGGER_HORIZON = Duration.ofDays(1);
   private static final System.Logger LOG = System.getLogger(CampaignFollower.class.getName());
 
   private final JourneyEngine journeys;
@@ -41,6 +46,7 @@ final class CampaignFollower implements LogConsumer {
   private final ConsumerOffsets offsets;
   private final String identityConsumer;
   private final Duration identityWait;
+  private final java.time.Clock clock;
 
   /** Credits an order to a message (the outbox's last touch). */
   @FunctionalInterface
@@ -49,7 +55,8 @@ final class CampaignFollower implements LogConsumer {
   }
 
   CampaignFollower(JourneyEngine journeys, CouponRedeemer redeemer, Attribution attribution, IdentityGraph graph,
-      ConsumerOffsets offsets, String identityConsumer, Duration identityWait) {
+      ConsumerOffsets offsets, String identityConsumer, Duration identityWait, java.time.Clock clock) {
+    this.clock = clock;
     this.journeys = journeys;
     this.redeemer = redeemer;
     this.attribution = attribution;
@@ -81,6 +88,7 @@ final class CampaignFollower implements LogConsumer {
       }
     }
     Map<Identifier, PersonId> owners = graph.personsOf(ids);
+    java.time.Instant horizon = clock.instant().minus(TRIGGER_HORIZON);
     for (Event e : decoded) {
       PersonId person = e.meta().userId() == null ? null : owners.get(Identifier.of(e.meta().userId()));
       if (person == null && e.meta().anonymousId() != null) {
@@ -95,8 +103,10 @@ final class CampaignFollower implements LogConsumer {
         redeemer.onOrderCompleted(order, person);
         attribution.order(person, order);
       }
-      journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),
-          track.meta().timestamp()));
+      if (!track.meta().timestamp().isBefore(horizon)) {
+        journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),
+            track.meta().timestamp()));
+      }
     }
     return last;
   }

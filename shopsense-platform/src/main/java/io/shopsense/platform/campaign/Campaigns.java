@@ -113,8 +113,13 @@ public final class Campaigns implements AutoCloseable {
     this.offers = new OfferAllocator(stores.offers(), stores.coupons(), new ThompsonSampler(org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create()), clock);
     ProfileRecipients recipients = new ProfileRecipients(parts.traits(), parts.profiles(), stores.preferences(),
         parts.profileEngine());
+    this.channels = channels(settings, stores, clock);
+    java.util.Set<Channel> configured = java.util.EnumSet.noneOf(Channel.class);
+    channels.forEach(c -> configured.add(c.kind()));
+    List<Channel> reachable = settings.channelOrder().stream().filter(configured::contains).toList();
     this.flow = new MessageFlow(policy, templates, stores.templates()::find, recipients, stores.outbox(),
-        stores.contactLog(), parts.unitOfWork(), parts.consent(), settings.channelOrder(), clock);
+        stores.contactLog(), parts.unitOfWork(), parts.consent(), reachable.isEmpty() ? List.of(Channel.IN_APP) : reachable,
+        clock);
     this.journeyRepository = new JourneyRepository(stores.journeys(), clock);
     JourneySideEffects effects = new JourneySideEffects(flow, coupons, stores.coupons(), journeyRepository,
         parts.traits(), stores.suppressions(), clock);
@@ -124,8 +129,7 @@ public final class Campaigns implements AutoCloseable {
     this.follower = new CampaignFollower(journeyEngine, redeemer, (person, order) -> stores.outbox()
         .attributeConversion(person, order.order().orderId() == null ? "?" : order.order().orderId().value(),
             order.meta().timestamp(), settings.attributionWindow(), order.order().value()),
-        parts.graph(), parts.offsets(), parts.identityConsumer(), Duration.ofSeconds(60));
-    this.channels = channels(settings, stores, clock);
+        parts.graph(), parts.offsets(), parts.identityConsumer(), Duration.ofSeconds(60), clock);
   }
 
   private static List<DeliveryChannel> channels(CampaignSettings settings, CampaignStores stores, Clock clock) {
@@ -274,6 +278,33 @@ public final class Campaigns implements AutoCloseable {
       case LIFECYCLE_STAGE_CHANGED -> Optional.of(new JourneySignal.StageChanged(c.person(), c.from(), c.to(),
           c.at()));
     };
+  }
+
+  /** What {@link #installReadyMade} added: templates and pools that were missing, and the journeys. */
+  public record ReadyMade(int templates, int pools, List<io.shopsense.core.campaign.journey.JourneyDefinition> journeys) {}
+
+  /**
+   * Installs the ready-made lifecycle kit: the templates and coupon pools the ready-made journeys use (a template or
+   * pool the shop already has, perhaps edited, is kept) and the journeys themselves, live or not. Idempotent.
+   */
+  public ReadyMade installReadyMade(boolean live) {
+    Instant now = clock.instant();
+    int addedTemplates = 0;
+    for (io.shopsense.api.offer.MessageTemplate t : io.shopsense.core.campaign.content.ReadyMadeTemplates.all()) {
+      if (stores.templates().find(t.id()).isEmpty()) {
+        stores.templates().save(templates.checked(t), now);
+        addedTemplates++;
+      }
+    }
+    int addedPools = 0;
+    for (io.shopsense.api.offer.CouponPool pool : io.shopsense.core.campaign.coupon.ReadyMadePools.all(now)) {
+      if (stores.coupons().pool(pool.id()).isEmpty()) {
+        coupons.savePool(pool);
+        addedPools++;
+      }
+    }
+    return new ReadyMade(addedTemplates, addedPools,
+        io.shopsense.core.campaign.journey.ReadyMadeJourneys.install(journeyRepository, live));
   }
 
   /** Delivers what is due now on the calling thread, until nothing is left (for tests and tools). */

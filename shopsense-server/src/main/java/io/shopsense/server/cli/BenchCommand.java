@@ -1,5 +1,6 @@
 package io.shopsense.server.cli;
 
+import io.shopsense.server.bench.CampaignBench;
 import io.shopsense.server.bench.ConsentBench;
 import io.shopsense.server.bench.ErasureBench;
 import io.shopsense.server.bench.ImportBench;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks against a server in its own process, with a baseline.",
     subcommands = {IngestBench.class, ImportBench.class, ProfileBench.class, ProfileStoreBench.class,
         ConsentBench.class, ErasureBench.class, TrainingBench.class, LoadGen.class,
-        RecommendationBench.class})
+        RecommendationBench.class, CampaignBench.class})
 public class BenchCommand implements Runnable {
   @Override
   public void run() {

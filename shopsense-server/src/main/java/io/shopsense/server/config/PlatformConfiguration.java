@@ -40,11 +40,13 @@ public class PlatformConfiguration {
   @Bean
   PlatformSettings platformSettings(StoreProperties store, IngestProperties ingest, IdentityProperties identity,
       LakeProperties lake, ProfileProperties profile, CryptoProperties crypto,
-      PrivacyRequestProperties privacyRequests, ConsentProperties consent, RecommendationProperties recommendations) {
+      PrivacyRequestProperties privacyRequests, ConsentProperties consent, RecommendationProperties recommendations,
+      CampaignProperties campaigns) {
     PlatformSettings settings = toSettings(store, ingest, identity, lake).withProfile(toSettings(profile))
         .withConsent(toSettings(consent));
     settings = settings.withCrypto(toSettings(crypto, settings.store().dataDir(), System.getenv(MASTER_KEY_ENV)))
-        .withPrivacyRequests(toSettings(privacyRequests));
+        .withPrivacyRequests(toSettings(privacyRequests))
+        .withCampaign(campaigns.toSettings(settings.store().dataDir()));
     // the server's model jobs run the erasure check (shopsense.recommendations.erasure-check-interval), one change of
     // the models at a time with retraining; the platform's own schedule of it is off
     return settings.withRecommend(settings.recommend().withErasureCheckEvery(java.time.Duration.ZERO)

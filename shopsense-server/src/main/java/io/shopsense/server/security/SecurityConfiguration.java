@@ -58,6 +58,11 @@ public class SecurityConfiguration {
   /** Any signed-in console user. */
   static final String[] CONSOLE = {ADMIN, MARKETER, ANALYST, PRIVACY_OFFICER};
 
+  /** The marketer's campaign API; a person's suppressions are under /v1/persons (personal data). */
+  static final String[] CAMPAIGNS = {"/v1/templates", "/v1/templates/**", "/v1/journeys", "/v1/journeys/**",
+      "/v1/broadcasts", "/v1/broadcasts/**", "/v1/coupon-pools/**", "/v1/offers/**", "/v1/campaign-reports",
+      "/v1/suppressions"};
+
   private static final Set<String> INGEST_PATHS = Set.of(INGEST);
 
   static boolean isIngestPath(String path) {
@@ -110,6 +115,10 @@ public class SecurityConfiguration {
                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/v1/sessions").permitAll()
             .requestMatchers(HttpMethod.GET, "/v1/privacy/summary", "/privacy").permitAll()
+            // the signed links in messages (open pixel, click, unsubscribe, preference centre): the token in the
+            // query is the credential, checked by the controllers
+            .requestMatchers(HttpMethod.GET, "/s/o", "/s/c", "/s/u", "/s/p").permitAll()
+            .requestMatchers(HttpMethod.POST, "/s/u", "/s/p").permitAll()
             // collection
             .requestMatchers(HttpMethod.POST, INGEST).hasAnyAuthority(INGEST_KEY, ADMIN_KEY)
             // console sessions and users
@@ -159,6 +168,10 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/v1/recommendations/models").hasAnyAuthority(OPERATIONS_READ)
             .requestMatchers(HttpMethod.POST, "/v1/recommendations/models/retrain").hasAnyAuthority(OPERATIONS)
             .requestMatchers(HttpMethod.PUT, "/v1/recommendations/models/personal").hasAnyAuthority(OPERATIONS)
+            // campaigns and journeys: definitions, counts and reports are aggregates; the allocation log names persons
+            .requestMatchers(HttpMethod.GET, "/v1/offers/*/allocations").hasAnyAuthority(PERSONAL_READ)
+            .requestMatchers(HttpMethod.GET, CAMPAIGNS).hasAnyAuthority(AGGREGATE_READ)
+            .requestMatchers(CAMPAIGNS).hasAnyAuthority(MARKETING_WRITE)
             // a person's data
             .requestMatchers(HttpMethod.GET, "/v1/persons", "/v1/persons/**", "/v1/profiles", "/v1/profiles/**",
                 "/v1/events", "/v1/events/**").hasAnyAuthority(PERSONAL_READ)

@@ -120,6 +120,29 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       PUT    /v1/segments/{id}                          MARKETING
       DELETE /v1/segments/{id}                          MARKETING
       POST   /v1/segments/preview                       ANALYSIS
+      GET    /v1/templates                              AGGREGATE
+      GET    /v1/templates/{id}                         AGGREGATE
+      PUT    /v1/templates/{id}                         MARKETING
+      DELETE /v1/templates/{id}                         MARKETING
+      POST   /v1/templates/{id}/preview                 MARKETING
+      GET    /v1/journeys                               AGGREGATE
+      POST   /v1/journeys                               MARKETING
+      GET    /v1/journeys/{id}                          AGGREGATE
+      PUT    /v1/journeys/{id}/versions/{version}/live  MARKETING
+      DELETE /v1/journeys/{id}/versions/{version}/live  MARKETING
+      POST   /v1/journeys/ready-made                    MARKETING
+      GET    /v1/broadcasts                             AGGREGATE
+      POST   /v1/broadcasts                             MARKETING
+      GET    /v1/broadcasts/{id}                        AGGREGATE
+      POST   /v1/broadcasts/{id}/cancel                 MARKETING
+      GET    /v1/coupon-pools/{id}                      AGGREGATE
+      PUT    /v1/coupon-pools/{id}                      MARKETING
+      GET    /v1/offers/{id}                            AGGREGATE
+      PUT    /v1/offers/{id}                            MARKETING
+      GET    /v1/offers/{id}/allocations                PERSONAL
+      GET    /v1/campaign-reports                       AGGREGATE
+      GET    /v1/suppressions                           AGGREGATE
+      GET    /v1/persons/{id}/suppressions              PERSONAL
       GET    /v1/users                                  OPS
       POST   /v1/users                                  OPS
       GET    /v1/users/{username}                       OPS
@@ -140,6 +163,17 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/privacy/summary                        PUBLIC
       GET    /privacy                                   PUBLIC
       GET    /v1/me/usage                               CUSTOMER
+      GET    /v1/me/preferences                         CUSTOMER
+      PUT    /v1/me/preferences                         CUSTOMER
+      GET    /v1/me/inbox                               CUSTOMER
+      POST   /v1/me/inbox/{id}/read                     CUSTOMER
+      DELETE /v1/me/inbox/{id}                          CUSTOMER
+      GET    /s/o                                       PUBLIC
+      GET    /s/c                                       PUBLIC
+      GET    /s/u                                       PUBLIC
+      POST   /s/u                                       PUBLIC
+      GET    /s/p                                       PUBLIC
+      POST   /s/p                                       PUBLIC
       PUT    /v1/consents                               PRIVACY
       GET    /v1/consents/{ref}                         PERSONAL
       GET    /v1/crypto/keys                            OPS

@@ -28,11 +28,12 @@ import java.util.Set;
  *
  * <p>The variables a template may use: {@code person.name}, {@code person.stage}, {@code person.rfm},
  * {@code person.traits.<name>} (all optional: absent ones render empty), {@code coupon.code} (required: rendering
- * without a coupon fails), {@code links.unsubscribe} and {@code links.preferences} (signed, always present), and the
- * section {@code items} (the recommended items, each with {@code name}, {@code price}, {@code link} — a signed
- * click-tracking redirect — and {@code explanation}). {@link #validate} refuses anything else, unbalanced tags and a
- * promotional template without an unsubscribe link in each body; so a saved template fails at send time only when a
- * required value is missing. Thread-safe.
+ * without a coupon fails — unless the template guards it with a {@code {{#coupon}}...{{/coupon}}} section, for a
+ * journey whose A/B arm or refused grant leaves some people without one), {@code links.unsubscribe} and
+ * {@code links.preferences} (signed, always present), and the section {@code items} (the recommended items, each
+ * with {@code name}, {@code price}, {@code link} — a signed click-tracking redirect — and {@code explanation}).
+ * {@link #validate} refuses anything else, unbalanced tags and a promotional template without an unsubscribe link in
+ * each body; so a saved template fails at send time only when a required value is missing. Thread-safe.
  */
 public final class TemplateEngine {
   /** The fields of one recommended item inside the {@code items} section (and Mustache's own names). */
@@ -115,7 +116,9 @@ public final class TemplateEngine {
    */
   public RenderedMessage render(MessageTemplate template, PersonContext person, String messageKey) {
     Compiled c = compiled(template);
-    if (c.used().contains(COUPON_CODE) && (person.couponCode() == null || person.couponCode().isBlank())) {
+    // a {{#coupon}} section says the template reads without a coupon (the section then shows nothing)
+    boolean couponRequired = c.used().contains(COUPON_CODE) && !c.used().contains("coupon");
+    if (couponRequired && (person.couponCode() == null || person.couponCode().isBlank())) {
       throw new TemplateException(template.id(), List.of("uses {{coupon.code}} but no coupon was granted for "
           + person.person()));
     }

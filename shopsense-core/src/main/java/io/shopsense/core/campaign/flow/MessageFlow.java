@@ -66,7 +66,8 @@ public final class MessageFlow implements SendGate {
 
   /**
    * @param policy       the contact-pressure policy; null switches it off (for a benchmark's baseline only)
-   * @param channelOrder the channels tried, best first, for a spec that lets the person's preference decide
+   * @param channelOrder the channels this node can deliver through, best first: tried in this order for a spec that
+   *                     lets the person's preference decide; a spec naming another channel is unsendable
    */
   public MessageFlow(ContactPolicy policy, TemplateEngine engine, Function<String, Optional<MessageTemplate>> templates,
       Recipients recipients, Outbox outbox, ContactLog contacts, UnitOfWork unitOfWork, ConsentCheck consent,
@@ -102,6 +103,12 @@ public final class MessageFlow implements SendGate {
       sendTime |= r.latest() != null;
     }
     return submit(requests, recipients.lookup(persons, sendTime));
+  }
+
+  /** The same flow with the contact-pressure policy switched off: only for a benchmark's baseline. */
+  public MessageFlow withoutPolicy() {
+    return new MessageFlow(null, engine, templates, recipients, outbox, contacts, unitOfWork, consent, channelOrder,
+        clock);
   }
 
   /** The recipients of this flow (a caller that plans by the persons' zones reads them once, for both). */
@@ -163,6 +170,11 @@ public final class MessageFlow implements SendGate {
           continue;
         }
         channel = named.get();
+        if (!channelOrder.contains(channel)) {
+          outcomes[i] = new SendOutcome.Unsendable(r.key(), "no " + channel.wireName() + " channel is configured; "
+              + "configured: " + channelOrder.stream().map(Channel::wireName).toList());
+          continue;
+        }
         Optional<String> a = address(who, person, channel);
         if (a.isEmpty()) {
           outcomes[i] = new SendOutcome.Unsendable(r.key(), "no " + channel.wireName() + " address for the person");
@@ -238,11 +250,12 @@ public final class MessageFlow implements SendGate {
     }
     if (held) {
       data.put(RECHECK, "true");
-      data.put(CATEGORY, candidate.category().wireName());
-      data.put(TOPIC, candidate.topic());
-      data.put(PRIORITY, Integer.toString(candidate.priority()));
-      data.put(ZONE, candidate.zone().getId());
     }
+    // what the policy needs to judge it again when it goes
+    data.put(CATEGORY, candidate.category().wireName());
+    data.put(TOPIC, candidate.topic());
+    data.put(PRIORITY, Integer.toString(candidate.priority()));
+    data.put(ZONE, candidate.zone().getId());
     String text = rendered.text().isBlank() ? rendered.subject() : rendered.text();
     String unsubscribe = p.category() == ContentCategory.PROMOTIONAL ? engine.unsubscribeUrl(r.key().person(),
         r.key().value()) : "";
@@ -261,14 +274,14 @@ public final class MessageFlow implements SendGate {
   }
 
   /**
-   * Before a held message goes out: the policy checks it again now. Allowed, its contact is recorded and it goes;
-   * rejected, it is dropped with the rule's reason; held again, it waits once more. Messages that were never held
-   * pass unchecked (they were allowed when queued).
+   * Before a message goes out. A held one is checked again by the whole policy: allowed, its contact is recorded and
+   * it goes; rejected, it is dropped with the rule's reason; held again, it waits once more. Every other message
+   * (allowed when queued, perhaps hours ago) must still pass the standing refusals: consent and unsubscribes.
    */
   @Override
   public Decision check(OutboxEntry entry) {
     OutboundMessage m = entry.message();
-    if (policy == null || !"true".equals(m.data().get(RECHECK))) {
+    if (policy == null || !m.data().containsKey(CATEGORY)) {
       return PROCEED;
     }
     ContentCategory category = ContentCategory.fromWire(m.data().get(CATEGORY)).orElse(ContentCategory.PROMOTIONAL);
@@ -276,7 +289,13 @@ public final class MessageFlow implements SendGate {
     int priority = Integer.parseInt(m.data().getOrDefault(PRIORITY, "0"));
     ZoneId zone = ZoneId.of(m.data().getOrDefault(ZONE, "UTC"));
     PersonId person = m.key().person();
-    Verdict v = policy.check(new Candidate(person, m.key().value(), m.channel(), category, topic, priority, zone));
+    Candidate candidate = new Candidate(person, m.key().value(), m.channel(), category, topic, priority, zone);
+    if (!"true".equals(m.data().get(RECHECK))) {
+      Verdict standing = policy.standing(candidate);
+      return standing instanceof Verdict.Reject r ? new Drop("suppressed when it was to go by " + r.rule() + ": "
+          + r.reason()) : PROCEED;
+    }
+    Verdict v = policy.check(candidate);
     if (v instanceof Verdict.Reject reject) {
       return new Drop("suppressed at release by " + reject.rule() + ": " + reject.reason());
     }

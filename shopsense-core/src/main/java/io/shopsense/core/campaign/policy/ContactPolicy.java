@@ -93,6 +93,30 @@ public final class ContactPolicy {
     return settings;
   }
 
+  /**
+   * Checks only the standing refusals — consent and blocks (unsubscribed, do-not-contact) — of one message now: what
+   * a message queued earlier must still pass when it goes, since the person may have withdrawn consent or
+   * unsubscribed in between. A refusal is recorded as a {@link MessageSuppressed}.
+   */
+  public Verdict standing(Candidate c) {
+    Instant now = clock.instant();
+    PersonContext ctx = new PersonContext(c.person(), List.of(), 0,
+        blocks.of(List.of(c.person())).getOrDefault(c.person(), List.of()), ContactPreferences.none(c.person()));
+    if (consentRule.needsConsent(c)) {
+      ctx.consent.put(c.channel().purpose(), consent.check(c.person(), c.channel().purpose()));
+    }
+    Moment m = Moment.of(now, c.zone(), settings.weekStart());
+    for (int r = 0; r < 2; r++) { // the consent rule, then the block rule: see the constructor
+      Verdict v = rules.get(r).check(c, ctx, m);
+      if (v instanceof Verdict.Reject reject) {
+        suppressions.append(List.of(new MessageSuppressed(c.person(), c.messageKey(), reject.rule(),
+            reject.reason(), now, Optional.empty())));
+        return v;
+      }
+    }
+    return Verdict.ALLOW;
+  }
+
   /** Checks one message now. */
   public Verdict check(Candidate candidate) {
     return checkAll(List.of(candidate)).get(0);

@@ -93,8 +93,10 @@ class TemplateEngineTest {
     MessageTemplate zh = template(ContentCategory.SERVICE, TemplateLocale.ZH, "为您推荐",
         "{{#items}}{{name}} {{price}};{{/items}}", "");
 
-    assertThat(engine.render(zh, new PersonContext(ANNA, null, null, null, null, null), "m").html())
-        .isEqualTo("Tea &lt;Pot&gt; US$12.50;Cups ¥1,234.00;");
+    String html = engine.render(zh, new PersonContext(ANNA, null, null, null, null, null), "m").html();
+    assertThat(html).startsWith("Tea &lt;Pot&gt; US$12.50;Cups ¥1,234.00;<img src=");
+    assertThat(html).as("the open pixel, a signed link of the message").contains("/o?t=")
+        .endsWith("width=\"1\" height=\"1\" alt=\"\">");
   }
 
   @Test

@@ -47,7 +47,7 @@ class ReadyMadeJourneysTest {
     String arm = JourneyEngine.arm("cart-abandonment",
         (Step.Split) rig.repository.definition("cart-abandonment", 1).step("incentive-test"), leaver).name();
     assertThat(rig.actions.all(leaver)).containsExactlyElementsOf(arm.equals("coupon")
-        ? java.util.List.of("send:cart-reminder", "coupon:cart-recovery", "send:cart-reminder-2")
+        ? java.util.List.of("send:cart-reminder", "coupon:cart-recovery", "send:cart-reminder-coupon")
         : java.util.List.of("send:cart-reminder", "send:cart-reminder-2"));
     assertThat(rig.store.enrolments("cart-abandonment", leaver)).singleElement()
         .satisfies(e -> assertThat(e.status()).isEqualTo(Enrolment.Status.COMPLETED));

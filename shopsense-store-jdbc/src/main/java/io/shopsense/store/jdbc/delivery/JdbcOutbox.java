@@ -3,10 +3,13 @@ package io.shopsense.store.jdbc.delivery;
 import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryStatus;
+import io.shopsense.api.delivery.Engagement;
 import io.shopsense.api.delivery.Outbox;
 import io.shopsense.api.delivery.OutboundMessage;
 import io.shopsense.api.delivery.OutboxEntry;
+import io.shopsense.api.delivery.StepReport;
 import io.shopsense.api.id.PersonId;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,7 @@ import java.util.TreeMap;
  * against another process. A claim picks candidates, then takes them with one conditional update that only changes
  * rows still claimable, and reads back the rows that now carry its token: a concurrent claimer waits for the row
  * locks, finds the condition false and skips those rows, so no row is claimed twice. Outcomes are conditional updates on the claim token.
+ * Tracking, attribution and reports are in {@link OutboxTracking}.
  */
 final class JdbcOutbox implements Outbox {
   private static final int ROWS_PER_INSERT = 500;
@@ -39,12 +43,14 @@ final class JdbcOutbox implements Outbox {
       + "body_html, unsubscribe_url, extras, status, attempts, due_at, claim_token, lease_until, detail, enqueued_at, "
       + "updated_at";
   private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, '', null, '', ?, ?)";
-  private static final String BY_KEY = " where source = ? and step = ? and person_id = ?";
+  static final String BY_KEY = " where source = ? and step = ? and person_id = ?";
 
   private final Db db;
+  private final OutboxTracking tracking;
 
   JdbcOutbox(Db db) {
     this.db = db;
+    this.tracking = new OutboxTracking(db);
   }
 
   @Override
@@ -238,6 +244,22 @@ final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public boolean track(DeliveryKey key, Engagement engagement, Instant at) {
+    return tracking.track(key, engagement, at);
+  }
+
+  @Override
+  public Optional<DeliveryKey> attributeConversion(PersonId person, String orderId, Instant orderAt, Duration window,
+      BigDecimal value) {
+    return tracking.attributeConversion(person, orderId, orderAt, window, value);
+  }
+
+  @Override
+  public List<StepReport> report(String source) {
+    return tracking.report(source);
+  }
+
+  @Override
   public int erase(PersonId person) {
     return db.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement("delete from delivery_outbox where person_id = ?")) {
@@ -247,7 +269,7 @@ final class JdbcOutbox implements Outbox {
     });
   }
 
-  private static void bindKey(PreparedStatement ps, int from, DeliveryKey key) throws SQLException {
+  static void bindKey(PreparedStatement ps, int from, DeliveryKey key) throws SQLException {
     ps.setString(from, key.source());
     ps.setString(from + 1, key.step());
     ps.setString(from + 2, key.person().value());
