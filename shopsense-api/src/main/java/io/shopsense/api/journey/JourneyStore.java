@@ -51,4 +51,13 @@ public interface JourneyStore {
 
   /** How many enrolments of the journey are in each status (for reporting), as status to count. */
   java.util.Map<Enrolment.Status, Long> countByStatus(String journeyId);
+
+  /**
+   * Deletes every enrolment of the person, in every journey, active or ended (the right to be forgotten); returns how
+   * many rows were deleted. Idempotent: erasing again, or erasing a person never enrolled, deletes nothing and returns
+   * 0. Definitions and other persons' enrolments are untouched. The caller passes every person id that belongs to the
+   * erased person (merged ones included); an engine working on a deleted enrolment finds it gone ({@link #update}
+   * false). A later event may enrol the same id again: the caller stops that by erasing the identity first.
+   */
+  int erase(PersonId person);
 }

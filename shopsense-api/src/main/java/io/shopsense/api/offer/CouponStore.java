@@ -48,4 +48,18 @@ public interface CouponStore {
 
   /** What the pool has granted so far (zeros for an unknown pool). */
   PoolUsage usage(String poolId);
+
+  /**
+   * Deletes the person's grants in every pool, redeemed or not, and the person's per-pool grant counts (the right to
+   * be forgotten); returns how many grants were deleted. Idempotent: erasing again, or erasing a person with no
+   * grants, deletes nothing and returns 0.
+   *
+   * <p>What was spent stays spent: a pool's {@link #usage} (granted count and money) and what is left of its budget
+   * are aggregates, not personal data, and do not change — erasing never refunds a budget. A unique code that was
+   * granted is retired, not freed: {@link #codeExists} stays true for it (so that an order presenting it is told the
+   * code is not theirs rather than unknown) and {@link #grant} never hands it out again. A fixed pool's code is
+   * shared, not personal, and is not retired. Other persons' grants are untouched; the erased person id starts afresh
+   * (no grants held, nothing counted against the per-person limit).
+   */
+  int erase(PersonId person);
 }

@@ -36,4 +36,14 @@ public interface OfferStore {
 
   /** The log of the offer after number {@code seq}, oldest first, at most {@code limit} (positive). */
   List<Allocation> allocations(String offerId, long seq, int limit);
+
+  /**
+   * Deletes the person's allocations in every offer, converted or not (the right to be forgotten); returns how many
+   * were deleted. Idempotent: erasing again, or erasing a person never allocated, deletes nothing and returns 0.
+   *
+   * <p>The variants' counters ({@link #stats}: exposures and conversions) are aggregates, not personal data, and do
+   * not change; the deleted entries leave gaps in the log's numbering ({@link #allocations} skips them). Other
+   * persons' allocations are untouched.
+   */
+  int erase(PersonId person);
 }

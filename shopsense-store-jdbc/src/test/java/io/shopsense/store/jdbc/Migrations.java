@@ -13,11 +13,11 @@ final class Migrations {
   static final List<String> COMMON_TABLES = List.of("api_keys", "audit_head", "audit_log", "broadcasts",
       "consent_records", "console_sessions", "console_users", "consumer_offsets", "contact_blocks", "contact_log",
       "contact_muted_topics", "contact_preferences", "contact_streaks", "coupon_grants", "coupon_person_grants",
-      "coupon_pools", "delivery_inbox", "delivery_leases", "delivery_outbox", "erased_persons", "identifiers",
-      "journey_definitions", "journey_enrolments", "merge_refusals", "merges", "message_suppressions",
-      "message_templates", "offer_allocations", "offer_variants", "persons", "privacy_requests", "products",
-      "profile_changes", "profile_settings", "profiles", "quality_counts", "quarantine", "segment_members",
-      "segment_sizes", "segments", "traits", "usage_log");
+      "coupon_pools", "coupon_retired_codes", "delivery_inbox", "delivery_leases", "delivery_outbox",
+      "erased_persons", "identifiers", "journey_definitions", "journey_enrolments", "merge_refusals", "merges",
+      "message_suppressions", "message_templates", "offer_allocations", "offer_variants", "persons",
+      "privacy_requests", "products", "profile_changes", "profile_settings", "profiles", "quality_counts",
+      "quarantine", "segment_members", "segment_sizes", "segments", "traits", "usage_log");
 
   private Migrations() {}
 

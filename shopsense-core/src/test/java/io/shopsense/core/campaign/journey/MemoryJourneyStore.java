@@ -105,4 +105,11 @@ final class MemoryJourneyStore implements JourneyStore {
         .forEach(e -> counts.merge(e.status(), 1L, Long::sum));
     return counts;
   }
+
+  @Override
+  public synchronized int erase(PersonId person) {
+    int before = enrolments.size();
+    enrolments.values().removeIf(e -> e.person().equals(person));
+    return before - enrolments.size();
+  }
 }

@@ -189,6 +189,36 @@ public abstract class JourneyStoreContract {
   }
 
   @Test
+  void erasesEveryEnrolmentOfThePersonAndNothingElse() {
+    store.saveDefinition(new StoredJourney("cart", 1, "{}", true, T0));
+    store.enrol(enrolment("cart", ANN, 1, 10));
+    store.enrol(enrolment("cart", ANN, 2, 20));
+    store.enrol(enrolment("welcome", ANN, 1, 30));
+    store.update(enrolment("cart", ANN, 1, 10).ended(Enrolment.Status.COMPLETED, "exit step x", T0));
+    store.enrol(enrolment("cart", BEN, 1, 40));
+
+    assertThat(store.erase(ANN)).as("ended and active, in every journey").isEqualTo(3);
+
+    assertThat(store.enrolments("cart", ANN)).isEmpty();
+    assertThat(store.enrolments("welcome", ANN)).isEmpty();
+    assertThat(store.active(ANN)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(3600), 10)).extracting(Enrolment::person).containsExactly(BEN);
+    assertThat(store.countByStatus("cart")).isEqualTo(Map.of(Enrolment.Status.ACTIVE, 1L));
+    assertThat(store.update(enrolment("cart", ANN, 2, 20))).as("an engine holding an erased enrolment").isFalse();
+    assertThat(store.enrolments("cart", BEN)).containsExactly(enrolment("cart", BEN, 1, 40));
+    assertThat(store.definition("cart", 1)).isPresent();
+  }
+
+  @Test
+  void erasingIsIdempotent() {
+    store.enrol(enrolment("cart", ANN, 1, 10));
+    assertThat(store.erase(ANN)).isEqualTo(1);
+    assertThat(store.erase(ANN)).isZero();
+    assertThat(store.erase(PersonId.of("person-never-seen"))).isZero();
+    assertThat(store.enrolments("cart", ANN)).isEmpty();
+  }
+
+  @Test
   void keepsEverythingAcrossARestart() throws Exception {
     store.saveDefinition(new StoredJourney("cart", 1, "{}", true, T0));
     store.enrol(enrolment("cart", ANN, 1, 60));

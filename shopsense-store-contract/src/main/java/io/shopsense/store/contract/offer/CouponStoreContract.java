@@ -186,6 +186,77 @@ public abstract class CouponStoreContract {
   }
 
   @Test
+  void erasesThePersonsGrantsButWhatWasSpentStaysSpent() {
+    store.savePool(unique("three", 3L, new BigDecimal("100"), 1));
+    store.savePool(new CouponPool("fixed", CouponPool.CodeKind.FIXED, "SUMMER", CouponPool.ValueKind.AMOUNT,
+        BigDecimal.TEN, null, null, T0.plusSeconds(60), null, null, 1));
+    store.grant("three", ANNA, "a", codes, T0);
+    store.grant("fixed", ANNA, "a", codes, T0);
+    store.redeem("three", "a", "order-1", new BigDecimal("5"), T0.plusSeconds(10));
+    store.grant("three", BEN, "b", codes, T0);
+    CouponGrant bens = store.grant("three", "b").orElseThrow();
+
+    assertThat(store.erase(ANNA)).as("redeemed or not, in every pool").isEqualTo(2);
+
+    assertThat(store.grant("three", "a")).isEmpty();
+    assertThat(store.grant("fixed", "a")).isEmpty();
+    assertThat(store.grantsByCode("SUMMER", ANNA)).isEmpty();
+    assertThat(store.grantCount("three", List.of(ANNA))).isZero();
+    assertThat(store.grant("three", "b")).contains(bens);
+    assertThat(store.usage("three").granted()).isEqualTo(2);
+    assertThat(store.usage("three").grantedMoney()).isEqualByComparingTo("10");
+    assertThat(store.usage("fixed").granted()).isEqualTo(1);
+    // one of the three left: an erasure refunds nothing
+    assertThat(store.grant("three", PersonId.of("carl"), "c", codes, T0)).isInstanceOf(GrantResult.Granted.class);
+    GrantResult fourth = store.grant("three", PersonId.of("dan"), "d", codes, T0);
+    assertThat(((GrantResult.Refused) fourth).reason()).isEqualTo(GrantRefusal.BUDGET_EXHAUSTED);
+    assertThat(store.usage("three").granted()).isEqualTo(3);
+  }
+
+  @Test
+  void theErasedPersonIdStartsAfresh() {
+    store.savePool(unique("once", null, null, 1));
+    store.grant("once", ANNA, "a", codes, T0);
+
+    store.erase(ANNA);
+
+    GrantResult again = store.grant("once", ANNA, "a", codes, T0.plusSeconds(5));
+    assertThat(again).isInstanceOf(GrantResult.Granted.class);
+    assertThat(((GrantResult.Granted) again).fresh()).isTrue();
+    assertThat(store.usage("once").granted()).isEqualTo(2);
+  }
+
+  @Test
+  void neverHandsOutAnErasedUniqueCodeAgain() {
+    store.savePool(unique("p1", null, null, 1));
+    store.savePool(unique("p2", null, null, 1));
+    store.grant("p1", ANNA, "k", () -> "GONE", T0);
+    store.erase(ANNA);
+    List<String> offered = new ArrayList<>(List.of("GONE", "NEW"));
+
+    GrantResult r = store.grant("p2", BEN, "k", () -> offered.remove(0), T0);
+
+    assertThat(((GrantResult.Granted) r).grant().code()).isEqualTo("NEW");
+    List<String> again = new ArrayList<>(List.of("GONE", "NEWER"));
+    GrantResult own = store.grant("p1", PersonId.of("carl"), "c", () -> again.remove(0), T0);
+    assertThat(((GrantResult.Granted) own).grant().code()).as("nor in its own pool").isEqualTo("NEWER");
+    assertThat(store.grantsByCode("GONE", ANNA)).isEmpty();
+    assertThat(store.codeExists("GONE")).as("an order presenting it is told it is not theirs").isTrue();
+  }
+
+  @Test
+  void erasingIsIdempotent() {
+    store.savePool(unique("p", null, null, 2));
+    store.grant("p", ANNA, "a1", codes, T0);
+    store.grant("p", ANNA, "a2", codes, T0);
+
+    assertThat(store.erase(ANNA)).isEqualTo(2);
+    assertThat(store.erase(ANNA)).isZero();
+    assertThat(store.erase(PersonId.of("never-granted"))).isZero();
+    assertThat(store.usage("p").granted()).isEqualTo(2);
+  }
+
+  @Test
   void neverOverGrantsUnderConcurrency() throws Exception {
     store.savePool(unique("rush", 50L, null, 1));
     List<Callable<GrantResult>> tasks = new ArrayList<>();

@@ -123,6 +123,38 @@ public abstract class OfferStoreContract {
   }
 
   @Test
+  void erasesThePersonsAllocationsButKeepsTheVariantCounters() {
+    store.saveOffer(OFFER);
+    Offer other = new Offer("welcome", List.of(new Offer.Variant("five", "pool-5")));
+    store.saveOffer(other);
+    store.allocate(allocation(ANNA, "five", 0.9, 0.1, 1));
+    store.convert("winback", ANNA, T0.plusSeconds(5));
+    store.allocate(new Allocation(0, "welcome", ANNA, "five", Map.of("five", 0.5), T0));
+    Allocation bens = store.allocate(allocation(BEN, "ten", 0.1, 0.9, 2));
+
+    assertThat(store.erase(ANNA)).as("converted or not, in every offer").isEqualTo(2);
+
+    assertThat(store.allocation("winback", ANNA)).isEmpty();
+    assertThat(store.allocation("welcome", ANNA)).isEmpty();
+    assertThat(store.allocations("winback", 0, 10)).containsExactly(bens);
+    assertThat(store.allocations("welcome", 0, 10)).isEmpty();
+    assertThat(store.convert("winback", ANNA, T0.plusSeconds(9))).as("no allocation left to convert").isFalse();
+    assertThat(store.stats("winback")).containsExactly(new VariantStats("five", 1, 1), new VariantStats("ten", 1, 0));
+    assertThat(store.stats("welcome")).containsExactly(new VariantStats("five", 1, 0));
+  }
+
+  @Test
+  void erasingIsIdempotent() {
+    store.saveOffer(OFFER);
+    store.allocate(allocation(ANNA, "five", 0.9, 0.1, 1));
+
+    assertThat(store.erase(ANNA)).isEqualTo(1);
+    assertThat(store.erase(ANNA)).isZero();
+    assertThat(store.erase(PersonId.of("never-allocated"))).isZero();
+    assertThat(store.stats("winback")).containsExactly(new VariantStats("five", 1, 0), new VariantStats("ten", 0, 0));
+  }
+
+  @Test
   void oneAllocationPerPersonUnderConcurrency() throws Exception {
     store.saveOffer(OFFER);
     ExecutorService pool = Executors.newFixedThreadPool(8);

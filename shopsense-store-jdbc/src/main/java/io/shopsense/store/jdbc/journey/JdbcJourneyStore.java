@@ -236,6 +236,16 @@ public final class JdbcJourneyStore implements JourneyStore {
     });
   }
 
+  @Override
+  public int erase(PersonId person) {
+    return single(c -> {
+      try (PreparedStatement ps = c.prepareStatement("delete from journey_enrolments where person_id = ?")) {
+        ps.setString(1, person.value());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
   private List<Enrolment> select(String where, int limit, Object... params) {
     return single(c -> {
       List<Enrolment> list = new ArrayList<>();

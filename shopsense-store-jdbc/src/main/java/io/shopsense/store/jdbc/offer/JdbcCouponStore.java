@@ -26,11 +26,14 @@ import java.util.function.Supplier;
  * ...}), which both databases evaluate under the row's lock, so concurrent grants — in this process or another —
  * never pass the budget; the person's count likewise; a concurrent grant of the same key, or a code already taken,
  * fails on a unique index, rolls everything back and is run again (then it finds the key's grant, or draws another
- * code).
+ * code). An erasure deletes a person's grants but keeps their unique codes in {@code coupon_retired_codes}, which a
+ * grant never draws from.
  */
 public final class JdbcCouponStore implements CouponStore {
   private static final String GRANT_COLUMNS = "pool_id, grant_key, person_id, code, granted_at, redeemed_at, "
       + "order_id, discount";
+
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final OfferSql sql;
 
@@ -165,8 +168,22 @@ public final class JdbcCouponStore implements CouponStore {
         OfferSql.setInstant(insert, 6, grantedAt);
         insert.executeUpdate();
       }
+      if (pool.codes() == CouponPool.CodeKind.UNIQUE && retired(c, code)) {
+        // checked after the insert, not before: an erasure that retires the code while the insert waits for the
+        // erased grant's row in the unique index is seen here too. Run again, drawing another code.
+        throw new SQLException("coupon code retired meanwhile", UNIQUE_VIOLATION);
+      }
       return new GrantResult.Granted(new CouponGrant(poolId, key, person, code, grantedAt, null, null, null), true);
     });
+  }
+
+  private static boolean retired(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from coupon_retired_codes where code = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static boolean personRowExists(Connection c, String poolId, PersonId person) throws SQLException {
@@ -218,8 +235,10 @@ public final class JdbcCouponStore implements CouponStore {
   @Override
   public boolean codeExists(String code) {
     return sql.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select 1 from coupon_grants where code = ? limit 1")) {
+      try (PreparedStatement ps = c.prepareStatement("select 1 from coupon_grants where code = ? union all "
+          + "select 1 from coupon_retired_codes where code = ? limit 1")) {
         ps.setString(1, code);
+        ps.setString(2, code);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next();
         }
@@ -277,6 +296,31 @@ public final class JdbcCouponStore implements CouponStore {
               : new PoolUsage(0, BigDecimal.ZERO);
         }
       }
+    });
+  }
+
+  @Override
+  public int erase(PersonId person) {
+    return sql.tx(c -> {
+      // retire the codes first, in the same transaction: a grant drawing one of them meanwhile waits on the unique
+      // index for this delete and then sees the code retired
+      try (PreparedStatement retire = c.prepareStatement("insert into coupon_retired_codes (code) "
+          + "select unique_code from coupon_grants g where person_id = ? and unique_code is not null "
+          + "and not exists (select 1 from coupon_retired_codes r where r.code = g.unique_code)")) {
+        retire.setString(1, person.value());
+        retire.executeUpdate();
+      }
+      int erased;
+      try (PreparedStatement grants = c.prepareStatement("delete from coupon_grants where person_id = ?")) {
+        grants.setString(1, person.value());
+        erased = grants.executeUpdate();
+      }
+      // the pools' granted_count and granted_money are left alone: what was spent stays spent
+      try (PreparedStatement counts = c.prepareStatement("delete from coupon_person_grants where person_id = ?")) {
+        counts.setString(1, person.value());
+        counts.executeUpdate();
+      }
+      return erased;
     });
   }
 

@@ -216,4 +216,15 @@ public final class JdbcOfferStore implements OfferStore {
     }
     return out;
   }
+
+  @Override
+  public int erase(PersonId person) {
+    // offer_variants' exposures and conversions are aggregates and stay as counted
+    return sql.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("delete from offer_allocations where person_id = ?")) {
+        ps.setString(1, person.value());
+        return ps.executeUpdate();
+      }
+    });
+  }
 }
