@@ -393,7 +393,11 @@ public final class Campaigns implements AutoCloseable {
     return channels.stream().map(DeliveryChannel::kind).toList();
   }
 
-  /** Forgets the person's campaign data (an erasure): contacts, blocks, preferences, suppressions, messages. */
+  /**
+   * Forgets the person's campaign data (an erasure): contacts, blocks, preferences, suppressions, messages with their
+   * tracking, the in-app inbox, journey enrolments, coupon grants and offer allocations. Aggregates stay (budgets
+   * spent, variant counts); a unique coupon code is never handed out again. Returns the rows deleted.
+   */
   public long erase(PersonId person) {
     List<PersonId> one = List.of(person);
     long n = stores.contactLog().erase(one);
@@ -402,6 +406,9 @@ public final class Campaigns implements AutoCloseable {
     n += stores.suppressions().erase(one);
     n += stores.outbox().erase(person);
     n += stores.inbox().erase(person);
+    n += stores.journeys().erase(person);
+    n += stores.coupons().erase(person);
+    n += stores.offers().erase(person);
     return n;
   }
 
