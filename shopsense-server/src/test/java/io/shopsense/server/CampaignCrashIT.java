@@ -91,7 +91,7 @@ class CampaignCrashIT {
         Thread.sleep(100);
       }
       JsonNode broadcast = restarted.get("/v1/broadcasts/hours", key);
-      assertThat(broadcast.path("status").asText()).isEqualTo("DONE");
+      assertThat(broadcast.path("status").asText()).isEqualTo("done");
     }
     assertThat(recipients()).as("every person got the message").hasSize(PEOPLE);
     Map<String, Integer> perMessageId = new HashMap<>();
