@@ -157,6 +157,11 @@ public class DemoCommand implements Callable<Integer> {
       // the server's own schedule may be training already (409): it serves the models when it is done
       out.println(" not now (" + e.getMessage() + "); the server trains them on its schedule");
     }
+    // the lifecycle kit, not live: the demo shop has no mail server, and a marketer starts what they want
+    JsonNode kit = client.post("/v1/journeys/ready-made?live=false", java.util.Map.of());
+    out.printf(Locale.ROOT, "ready-made journeys: %d installed (not live), %d templates, %d coupon pools%n",
+        kit.path("installed").size() + kit.path("unchanged").size(), kit.path("templates").size(),
+        kit.path("couponPools").size());
   }
 
   private static void awaitCaughtUp(ApiClient client, Duration timeout) throws InterruptedException {
@@ -204,6 +209,9 @@ public class DemoCommand implements Callable<Integer> {
     out.println("  ./shopsense privacy request --type export --user-id u1000004   # then: privacy archive <id> --out u.zip");
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" '" + url
         + "/v1/recommendations?scene=home&userId=u1000004&n=5'");
+    out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/journeys");
+    out.println("  curl -s -X PUT -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url
+        + "/v1/journeys/cart-abandonment/versions/1/live   # start one (in-app messages; email needs smtp settings)");
     out.println("  curl -s -H \"Authorization: Bearer $SHOPSENSE_API_KEY\" " + url + "/v1/audit/verify");
     out.println("  open " + url + "/privacy   # the privacy summary customers read");
     out.flush();
