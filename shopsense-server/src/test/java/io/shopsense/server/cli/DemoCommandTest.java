@@ -33,6 +33,7 @@ class DemoCommandTest {
     assertThat(first).containsPattern("events: +[0-9,]+ sent through POST /v1/batch");
     assertThat(first).containsPattern("profiles: [1-9][0-9,]* \\(potential [0-9]+, new [0-9]+, active [0-9]+, "
         + "silent [0-9]+, churned [0-9]+\\); RFM fitted on [1-9][0-9,]* customers");
+    assertThat(first).contains("ready-made journeys: 10 installed (not live), 18 templates, 3 coupon pools");
     assertThat(Files.readString(dir.resolve("admin-key")).strip()).startsWith("ss_");
     assertThat(Files.list(dir.resolve("lake").resolve("events")).count()).isPositive();
 
