@@ -5,17 +5,14 @@ import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.collect.StoredEvent;
 import io.shopsense.api.event.Event;
 import io.shopsense.api.id.PersonId;
-import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.profile.ProfileStore;
 import io.shopsense.api.profile.StoredProfile;
-import io.shopsense.core.collect.EventDecoder;
 import io.shopsense.core.pipeline.LatencySample;
 import io.shopsense.core.pipeline.LogConsumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,14 +83,14 @@ public final class ProfileConsumer implements LogConsumer {
   @Override
   public long process(List<StoredEvent> events) throws InterruptedException {
     long last = events.get(events.size() - 1).seq();
-    awaitIdentity(last);
+    io.shopsense.core.identity.EventOwners.awaitIdentity(offsets, identityConsumer, last, identityWait);
     Instant now = clock.instant();
     unitOfWork.run(() -> {
       Map<PersonId, ProfileState> working = new LinkedHashMap<>();
       Map<PersonId, StoredProfile> before = new HashMap<>();
       Set<PersonId> gone = new HashSet<>();
       applyMerges(working, before, gone, now);
-      Map<PersonId, List<Event>> byPerson = attribute(events);
+      Map<PersonId, List<Event>> byPerson = io.shopsense.core.identity.EventOwners.byPerson(events, graph);
       Set<PersonId> toLoad = new HashSet<>(byPerson.keySet());
       toLoad.removeAll(working.keySet());
       toLoad.removeAll(before.keySet());
@@ -182,17 +179,6 @@ public final class ProfileConsumer implements LogConsumer {
     }
   }
 
-  /** Waits until identity has resolved the events up to {@code seq}, so that every event finds its person. */
-  private void awaitIdentity(long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + identityWait.toNanos();
-    while (offsets.get(identityConsumer) < seq) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("identity has not reached event " + seq + " after " + identityWait);
-      }
-      Thread.sleep(5);
-    }
-  }
-
   /** Folds the merges recorded since the last batch: each merged person's profile goes into the survivor's. */
   private void applyMerges(Map<PersonId, ProfileState> working, Map<PersonId, StoredProfile> before,
       Set<PersonId> gone, Instant now) {
@@ -226,33 +212,5 @@ public final class ProfileConsumer implements LogConsumer {
       cursor = m.seq();
     }
     offsets.commit(MERGES, cursor);
-  }
-
-  /** The events of each person, by the person who owns their user id, else their anonymous id. */
-  private Map<PersonId, List<Event>> attribute(List<StoredEvent> events) {
-    List<Event> decoded = new ArrayList<>(events.size());
-    Set<Identifier> ids = new HashSet<>();
-    for (StoredEvent s : events) {
-      Event e = EventDecoder.decode(s.envelope());
-      decoded.add(e);
-      if (e.meta().userId() != null) {
-        ids.add(Identifier.of(e.meta().userId()));
-      }
-      if (e.meta().anonymousId() != null) {
-        ids.add(Identifier.of(e.meta().anonymousId()));
-      }
-    }
-    Map<Identifier, PersonId> owners = graph.personsOf(ids);
-    Map<PersonId, List<Event>> byPerson = new LinkedHashMap<>();
-    for (Event e : decoded) {
-      PersonId person = e.meta().userId() == null ? null : owners.get(Identifier.of(e.meta().userId()));
-      if (person == null && e.meta().anonymousId() != null) {
-        person = owners.get(Identifier.of(e.meta().anonymousId()));
-      }
-      if (person != null) {
-        byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(e);
-      }
-    }
-    return byPerson;
   }
 }

@@ -7,19 +7,16 @@ import io.shopsense.api.event.Event;
 import io.shopsense.api.event.OrderCompleted;
 import io.shopsense.api.event.TrackEvent;
 import io.shopsense.api.id.PersonId;
-import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.core.campaign.coupon.CouponRedeemer;
 import io.shopsense.core.campaign.journey.JourneyEngine;
 import io.shopsense.core.campaign.journey.JourneySignal;
-import io.shopsense.core.collect.EventDecoder;
+import io.shopsense.core.identity.EventOwners;
 import io.shopsense.core.pipeline.LogConsumer;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Follows the event log for campaigns: each event of a known person is a journey signal (enrolments and exits),
@@ -37,7 +34,6 @@ final class CampaignFollower implements LogConsumer {
   static final String NAME = "campaigns";
   /** How old an event may be and still enrol or end journeys. */
   static final Duration TRIGGER_HORIZON = Duration.ofDays(1);
-  private static final System.Logger LOG = System.getLogger(CampaignFollower.class.getName());
 
   private final JourneyEngine journeys;
   private final CouponRedeemer redeemer;
@@ -74,40 +70,25 @@ final class CampaignFollower implements LogConsumer {
   @Override
   public long process(List<StoredEvent> events) throws InterruptedException {
     long last = events.get(events.size() - 1).seq();
-    awaitIdentity(last);
-    Set<Identifier> ids = new HashSet<>();
-    List<Event> decoded = new java.util.ArrayList<>(events.size());
-    for (StoredEvent s : events) {
-      Event e = EventDecoder.decode(s.envelope());
-      decoded.add(e);
-      if (e.meta().userId() != null) {
-        ids.add(Identifier.of(e.meta().userId()));
-      }
-      if (e.meta().anonymousId() != null) {
-        ids.add(Identifier.of(e.meta().anonymousId()));
-      }
-    }
-    Map<Identifier, PersonId> owners = graph.personsOf(ids);
+    EventOwners.awaitIdentity(offsets, identityConsumer, last, identityWait);
     java.time.Instant horizon = clock.instant().minus(TRIGGER_HORIZON);
-    for (Event e : decoded) {
-      PersonId person = e.meta().userId() == null ? null : owners.get(Identifier.of(e.meta().userId()));
-      if (person == null && e.meta().anonymousId() != null) {
-        person = owners.get(Identifier.of(e.meta().anonymousId()));
+    EventOwners.byPerson(events, graph).forEach((person, list) -> {
+      for (Event e : list) {
+        if (!(e instanceof TrackEvent track)) {
+          continue;
+        }
+        if (track instanceof CouponApplied applied) {
+          redeemer.onCouponApplied(applied, person);
+        } else if (track instanceof OrderCompleted order) {
+          redeemer.onOrderCompleted(order, person);
+          attribution.order(person, order);
+        }
+        if (!track.meta().timestamp().isBefore(horizon)) {
+          journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),
+              track.meta().timestamp()));
+        }
       }
-      if (person == null || !(e instanceof TrackEvent track)) {
-        continue;
-      }
-      if (track instanceof CouponApplied applied) {
-        redeemer.onCouponApplied(applied, person);
-      } else if (track instanceof OrderCompleted order) {
-        redeemer.onOrderCompleted(order, person);
-        attribution.order(person, order);
-      }
-      if (!track.meta().timestamp().isBefore(horizon)) {
-        journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),
-            track.meta().timestamp()));
-      }
-    }
+    });
     return last;
   }
 
@@ -120,16 +101,5 @@ final class CampaignFollower implements LogConsumer {
       }
     });
     return out;
-  }
-
-  private void awaitIdentity(long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + identityWait.toNanos();
-    while (offsets.get(identityConsumer) < seq) {
-      if (System.nanoTime() > deadline) {
-        LOG.log(System.Logger.Level.WARNING, "identity has not reached event " + seq + " after " + identityWait);
-        throw new IllegalStateException("identity has not reached event " + seq + " after " + identityWait);
-      }
-      Thread.sleep(5);
-    }
   }
 }
