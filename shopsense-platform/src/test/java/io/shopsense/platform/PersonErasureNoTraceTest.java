@@ -102,6 +102,36 @@ public class PersonErasureNoTraceTest {
           io.shopsense.core.recommend.serve.Scene.HOME, java.util.Optional.of(target), List.of(), 5,
           Locale.ENGLISH))).isNotNull();
 
+      // campaigns hold the target too: a message rendered with their name (in the outbox and their in-app inbox),
+      // preferences, an unsubscribe and the suppression it causes, a coupon grant and a journey enrolment
+      io.shopsense.platform.campaign.Campaigns campaigns = p.campaigns();
+      campaigns.installReadyMade(true);
+      campaigns.stores().templates().save(new io.shopsense.api.offer.MessageTemplate("hello",
+          io.shopsense.api.campaign.ContentCategory.SERVICE, io.shopsense.api.offer.TemplateLocale.EN,
+          "Hello {{person.name}}", "", "Hello {{person.name}}, your account is ready."), now);
+      assertThat(campaigns.flow().submit(List.of(io.shopsense.core.campaign.flow.SendRequest.at(
+          io.shopsense.api.delivery.DeliveryKey.campaign("hello", target),
+          new io.shopsense.api.journey.SendSpec("in_app", "hello", "service", null, 0), now, null))).get(0))
+          .isInstanceOf(io.shopsense.core.campaign.flow.SendOutcome.Queued.class);
+      campaigns.dispatchNow();
+      assertThat(campaigns.stores().inbox().list(target, false, 10)).singleElement()
+          .satisfies(m -> assertThat(m.subject()).isEqualTo("Hello " + NAME));
+      campaigns.stores().preferences().save(new io.shopsense.api.campaign.ContactPreferences(target,
+          Set.of(io.shopsense.api.campaign.Channel.IN_APP), Set.of("news"),
+          io.shopsense.api.campaign.ContactPreferences.Frequency.WEEKLY, now));
+      campaigns.stores().blocks().add(new io.shopsense.api.campaign.ContactBlock(target,
+          io.shopsense.api.campaign.ContactBlock.Kind.UNSUBSCRIBED, io.shopsense.api.campaign.ContactBlock.Scope.ALL,
+          "", "unsubscribe-link", now));
+      assertThat(campaigns.flow().submit(List.of(io.shopsense.core.campaign.flow.SendRequest.at(
+          io.shopsense.api.delivery.DeliveryKey.campaign("promo", target),
+          new io.shopsense.api.journey.SendSpec("in_app", "hello", "promotional", null, 0), now, null))).get(0))
+          .isInstanceOf(io.shopsense.core.campaign.flow.SendOutcome.Suppressed.class);
+      assertThat(campaigns.coupons().grant("win-back", target, "tgt-grant"))
+          .isInstanceOf(io.shopsense.api.offer.GrantResult.Granted.class);
+      campaigns.journeyEngine().onSignal(new io.shopsense.core.campaign.journey.JourneySignal.EventSeen(target,
+          "Product Added", Map.of(), now));
+      assertThat(campaigns.stores().journeys().enrolments("cart-abandonment", target)).hasSize(1);
+
       // export: the archive holds the target's identifiers, traits, events and segments
       PrivacyRequest access = p.privacyRequests().submit(new NewPrivacyRequest(RequestType.ACCESS,
           SubjectRef.of(null, null, EMAIL.toUpperCase(Locale.ROOT), null, null), Properties.EMPTY));
@@ -115,6 +145,7 @@ public class PersonErasureNoTraceTest {
       assertThat(archive.get("traits.csv")).contains(NAME, STREET);
       assertThat(archive.get("events.json")).contains("tgt-e1", "tgt-e6");
       assertThat(archive.get("segment_memberships.csv")).contains("buyers");
+      assertThat(archive.get("campaign_messages.csv")).contains("Hello " + NAME, "unsubscribed", "weekly");
       assertThat(archive.get("profile.csv")).contains("behaviour.orders");
       assertThat(String.join("\n", archive.values())).doesNotContain(OTHER_USER, OTHER_EMAIL, OTHER_NAME);
 
@@ -136,6 +167,10 @@ public class PersonErasureNoTraceTest {
       assertThat(line(erasure, "identities", "persons").count()).isEqualTo(2);
       assertThat(line(erasure, "quarantine", "quarantine").count()).isEqualTo(1);
       assertThat(line(erasure, "profile", "profiles").count()).isEqualTo(1);
+      // outbox 2 (the sent and the suppressed), inbox, preferences, block, suppression, contact, grant, enrolment
+      assertThat(line(erasure, "campaigns", "campaign_records").count()).isGreaterThanOrEqualTo(8);
+      assertThat(campaigns.stores().inbox().list(target, false, 10)).isEmpty();
+      assertThat(campaigns.stores().journeys().enrolments("cart-abandonment", target)).isEmpty();
       assertThat(line(erasure, "profile", "segment_members").count()).isEqualTo(1);
       assertThat(p.stores().erasureRegister().erasedSince(now.minusSeconds(60))).extracting(e -> e.person())
           .contains(target);
