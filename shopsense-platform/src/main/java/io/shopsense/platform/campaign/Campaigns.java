@@ -64,6 +64,8 @@ import java.util.random.RandomGenerator;
 public final class Campaigns implements AutoCloseable {
   static final String SCHEDULER_LEASE = "campaign-scheduler";
   static final String CHANGES_OFFSET = "campaign-profile-changes";
+  /** The last UTC day (epoch day) whose date traits were scanned. */
+  static final String DATE_TRAITS_OFFSET = "campaign-date-traits";
   private static final System.Logger LOG = System.getLogger(Campaigns.class.getName());
 
   private final CampaignSettings settings;
@@ -83,6 +85,8 @@ public final class Campaigns implements AutoCloseable {
   private final List<DeliveryChannel> channels;
   private final ProfileChanges changes;
   private final ConsumerOffsets offsets;
+  private final ProfileStore profiles;
+  private final TraitStore traits;
   private final RandomGenerator random = new SecureRandom();
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService dispatchPool;
@@ -99,6 +103,8 @@ public final class Campaigns implements AutoCloseable {
     this.clock = clock;
     this.changes = parts.changes();
     this.offsets = parts.offsets();
+    this.profiles = parts.profiles();
+    this.traits = parts.traits();
     this.policy = new ContactPolicy(parts.consent(), stores.contactLog(), stores.blocks(), stores.preferences(),
         stores.suppressions(), settings.policy(), clock);
     this.signer = new LinkSigner(linkKey(settings.linkKeyFile()), clock);
@@ -232,7 +238,7 @@ public final class Campaigns implements AutoCloseable {
     }
   }
 
-  /** What one scheduler tick did. */
+  /** What one scheduler tick did: signals from profile changes and date traits, enrolments advanced, broadcasts. */
   public record TickReport(int signals, JourneyEngine.TickResult journeys, int broadcasts) {}
 
   /**
@@ -245,7 +251,7 @@ public final class Campaigns implements AutoCloseable {
   }
 
   private TickReport tick(java.util.function.BooleanSupplier stillLeader) {
-    int signals = followChanges();
+    int signals = followChanges() + dateTraits();
     JourneyEngine.TickResult advanced = journeyEngine.tick();
     int ran = broadcasts.runDue(stillLeader);
     return new TickReport(signals, advanced, ran);
@@ -268,6 +274,65 @@ public final class Campaigns implements AutoCloseable {
       if (page.size() < 1_000) {
         return total;
       }
+    }
+  }
+
+  /**
+   * Once a day, for the live journeys triggered by a date trait (a birthday, a sign-up anniversary): every person's
+   * value of those traits is a signal, and each journey's trigger decides whether today is the day.
+   */
+  private int dateTraits() {
+    long today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay();
+    if (offsets.get(DATE_TRAITS_OFFSET) >= today) {
+      return 0;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (io.shopsense.core.campaign.journey.JourneyDefinition d : journeyRepository.live()) {
+      if (d.trigger() instanceof io.shopsense.core.campaign.journey.Trigger.OnDateTrait t) {
+        names.add(t.trait());
+      }
+    }
+    int[] signals = {0};
+    if (!names.isEmpty()) {
+      List<PersonId> chunk = new ArrayList<>();
+      profiles.scanFacts((person, facts) -> {
+        chunk.add(person);
+        if (chunk.size() >= 2_000) {
+          signals[0] += dateSignals(chunk, names);
+          chunk.clear();
+        }
+      });
+      signals[0] += dateSignals(chunk, names);
+    }
+    offsets.commit(DATE_TRAITS_OFFSET, today);
+    return signals[0];
+  }
+
+  private int dateSignals(List<PersonId> persons, java.util.Set<String> names) {
+    if (persons.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    int n = 0;
+    for (var e : traits.getAll(persons).entrySet()) {
+      for (String name : names) {
+        Optional<java.time.LocalDate> date = e.getValue().text(name).flatMap(Campaigns::date);
+        if (date.isPresent()) {
+          journeyEngine.onSignal(new JourneySignal.DateTraitSeen(e.getKey(), name, date.get(), now));
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** A trait's date: {@code 1990-05-17}, or the date part of an ISO timestamp; empty when it is not one. */
+  static Optional<java.time.LocalDate> date(String text) {
+    String t = text.strip();
+    try {
+      return Optional.of(java.time.LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 
