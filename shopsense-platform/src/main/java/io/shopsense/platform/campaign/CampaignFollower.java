@@ -44,10 +44,10 @@ final class CampaignFollower implements LogConsumer {
   private final Duration identityWait;
   private final java.time.Clock clock;
 
-  /** Credits an order to a message (the outbox's last touch). */
+  /** What an order counts for: the message it converts (last touch) and the offer whose coupon it redeemed. */
   @FunctionalInterface
   interface Attribution {
-    void order(PersonId person, OrderCompleted order);
+    void order(PersonId person, OrderCompleted order, io.shopsense.core.campaign.coupon.RedemptionResult redemption);
   }
 
   CampaignFollower(JourneyEngine journeys, CouponRedeemer redeemer, Attribution attribution, IdentityGraph graph,
@@ -80,8 +80,7 @@ final class CampaignFollower implements LogConsumer {
         if (track instanceof CouponApplied applied) {
           redeemer.onCouponApplied(applied, person);
         } else if (track instanceof OrderCompleted order) {
-          redeemer.onOrderCompleted(order, person);
-          attribution.order(person, order);
+          attribution.order(person, order, redeemer.onOrderCompleted(order, person));
         }
         if (!track.meta().timestamp().isBefore(horizon)) {
           journeys.onSignal(new JourneySignal.EventSeen(person, track.name(), texts(track),

@@ -132,9 +132,7 @@ public final class Campaigns implements AutoCloseable {
     this.journeyEngine = new JourneyEngine(journeyRepository, stores.journeys(), effects,
         new ProfilePersonFacts(parts.profiles(), parts.traits(), parts.persons()), clock, 500);
     this.broadcasts = new Broadcasts(stores.broadcasts(), parts.segments(), flow, clock);
-    this.follower = new CampaignFollower(journeyEngine, redeemer, (person, order) -> stores.outbox()
-        .attributeConversion(person, order.order().orderId() == null ? "?" : order.order().orderId().value(),
-            order.meta().timestamp(), settings.attributionWindow(), order.order().value()),
+    this.follower = new CampaignFollower(journeyEngine, redeemer, this::orderCompleted,
         parts.graph(), parts.offsets(), parts.identityConsumer(), Duration.ofSeconds(60), clock);
   }
 
@@ -175,6 +173,46 @@ public final class Campaigns implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or make the link key " + file, e);
     }
+  }
+
+  /** An order: credited to the last message that reached the person, and to the offer whose coupon it used. */
+  private void orderCompleted(PersonId person, io.shopsense.api.event.OrderCompleted order,
+      io.shopsense.core.campaign.coupon.RedemptionResult redemption) {
+    String orderId = order.order().orderId() == null ? "message:" + order.meta().messageId().value()
+        : order.order().orderId().value();
+    java.math.BigDecimal value = order.order().value() == null ? java.math.BigDecimal.ZERO : order.order().value();
+    stores.outbox().attributeConversion(person, orderId, order.meta().timestamp(), settings.attributionWindow(),
+        value);
+    if (redemption instanceof io.shopsense.core.campaign.coupon.RedemptionResult.Accepted accepted
+        && accepted.grant().key().startsWith(OFFER_GRANT)) {
+      String key = accepted.grant().key();
+      offers.converted(key.substring(OFFER_GRANT.length(), key.lastIndexOf('|')), person);
+    }
+  }
+
+  /** The grant key prefix of an offer's coupon: {@code offer:<offer id>|<person>}. */
+  static final String OFFER_GRANT = "offer:";
+
+  /** An offer handed to a person: the variant the bandit allocated and the grant of its coupon. */
+  public record OfferGrant(io.shopsense.api.offer.Allocation allocation, io.shopsense.api.offer.GrantResult grant) {}
+
+  /**
+   * Hands the person a variant of the offer: the Thompson-sampling bandit allocates one among the variants whose
+   * coupon pool still has budget (the person's earlier allocation, if any), and its coupon is granted once. Empty
+   * when every variant's budget is spent. An order redeeming the coupon counts as the variant's conversion.
+   *
+   * @throws IllegalArgumentException for an unknown offer
+   */
+  public Optional<OfferGrant> offerFor(String offerId, PersonId person) {
+    Optional<io.shopsense.api.offer.Allocation> allocation = offers.allocate(offerId, person);
+    if (allocation.isEmpty()) {
+      return Optional.empty();
+    }
+    io.shopsense.api.offer.Offer offer = stores.offers().offer(offerId).orElseThrow();
+    String pool = offer.variants().stream().filter(v -> v.id().equals(allocation.get().variantId())).findFirst()
+        .orElseThrow().poolId();
+    return Optional.of(new OfferGrant(allocation.get(),
+        coupons.grant(pool, person, OFFER_GRANT + offerId + "|" + person.value())));
   }
 
   /** The consumer that follows the event log for journeys, coupons and attribution (added to the pipeline). */

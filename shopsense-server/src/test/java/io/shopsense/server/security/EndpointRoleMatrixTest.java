@@ -140,6 +140,7 @@ class EndpointRoleMatrixTest extends ServerTestBase {
       GET    /v1/offers/{id}                            AGGREGATE
       PUT    /v1/offers/{id}                            MARKETING
       GET    /v1/offers/{id}/allocations                PERSONAL
+      POST   /v1/offers/{id}/allocations                MARKETING
       GET    /v1/campaign-reports                       AGGREGATE
       GET    /v1/suppressions                           AGGREGATE
       GET    /v1/persons/{id}/suppressions              PERSONAL

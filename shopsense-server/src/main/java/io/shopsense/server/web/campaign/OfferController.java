@@ -99,6 +99,30 @@ public class OfferController {
     return out;
   }
 
+  /**
+   * Hands a person a variant of the offer with its coupon (body {@code {"personId": ..}}): the bandit's allocation,
+   * the same one when asked again; 409 when every variant's budget is spent.
+   */
+  @org.springframework.web.bind.annotation.PostMapping(path = "/{id}/allocations",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> allocate(@PathVariable String id, @RequestBody JsonNode body) {
+    store().offer(id).orElseThrow(() -> ApiProblem.notFound("offer"));
+    io.shopsense.api.id.PersonId person = io.shopsense.api.id.PersonId.of(Bodies.text(body, "personId"));
+    io.shopsense.platform.campaign.Campaigns.OfferGrant given = platform.campaigns().offerFor(id, person)
+        .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "offer_budget_spent",
+            "every variant of offer " + id + " has spent its coupon budget"));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("offer", id);
+    m.put("person", person.value());
+    m.put("variant", given.allocation().variantId());
+    if (given.grant() instanceof io.shopsense.api.offer.GrantResult.Granted g) {
+      m.put("coupon", g.grant().code());
+    } else if (given.grant() instanceof io.shopsense.api.offer.GrantResult.Refused r) {
+      m.put("couponRefused", r.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.detail());
+    }
+    return m;
+  }
+
   private Map<String, Object> view(Offer o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id());

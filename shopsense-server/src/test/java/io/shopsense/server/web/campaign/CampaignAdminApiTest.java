@@ -233,7 +233,8 @@ class CampaignAdminApiTest extends ServerTestBase {
     Answer readPool = get("/v1/coupon-pools/ca-pool", readKey);
     Answer offer = put("/v1/offers/ca-offer", marketer(), json("{'variants':[{'id':'a','pool':'ca-pool'},"
         + "{'id':'b','pool':'ca-pool'}]}"));
-    Optional<?> allocated = platform.campaigns().offers().allocate("ca-offer", PersonId.of(ann));
+    Answer allocated = post("/v1/offers/ca-offer/allocations", marketer(), json("{'personId':'" + ann + "'}"));
+    Answer again = post("/v1/offers/ca-offer/allocations", marketer(), json("{'personId':'" + ann + "'}"));
     Answer readOffer = get("/v1/offers/ca-offer", readKey);
     Answer log = get("/v1/offers/ca-offer/allocations?after=0&limit=10", readKey);
 
@@ -241,7 +242,10 @@ class CampaignAdminApiTest extends ServerTestBase {
     assertThat(readPool.body().get("valueKind").asText()).isEqualTo("amount");
     assertThat(readPool.body().get("usage").get("granted").asLong()).isZero();
     assertThat(offer.status()).as(offer.body().toString()).isEqualTo(201);
-    assertThat(allocated).isPresent();
+    assertThat(allocated.status()).as(allocated.body().toString()).isEqualTo(200);
+    assertThat(allocated.body().get("coupon").asText()).isNotBlank();
+    assertThat(again.body().get("variant")).as("the same variant when asked again")
+        .isEqualTo(allocated.body().get("variant"));
     long exposures = 0;
     for (JsonNode v : readOffer.body().get("variants")) {
       exposures += v.get("exposures").asLong();
