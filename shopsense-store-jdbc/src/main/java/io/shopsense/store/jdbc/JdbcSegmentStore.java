@@ -192,6 +192,27 @@ final class JdbcSegmentStore implements SegmentStore {
     });
   }
 
+  /** The members' order by key, per backend: see {@link #memberOrder(java.sql.Connection)}. */
+  private volatile String memberOrder;
+
+  /**
+   * The {@code order by} of a members page that both backends read straight off the primary key (segment, person),
+   * starting at the cursor and stopping after the page: PostgreSQL does so for {@code order by person_id}, but H2
+   * then reads every member past the cursor and sorts them (a broadcast's pages cost O(n²): 100k rows read per page
+   * at 100k members). H2 uses the key's order only for {@code segment_id, person_id} with its own (low) null order,
+   * which the connection's {@code DEFAULT_NULL_ORDERING=HIGH} does not match; the columns are not null, so the
+   * order is the same. On PostgreSQL {@code nulls first} would forbid the index's order, hence one per backend.
+   */
+  private String memberOrder(java.sql.Connection c) throws SQLException {
+    String order = memberOrder;
+    if (order == null) {
+      order = "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())
+          ? "segment_id nulls first, person_id nulls first limit ?" : "person_id limit ?";
+      memberOrder = order;
+    }
+    return order;
+  }
+
   @Override
   public Slice<PersonId> members(String segmentId, String after, int limit) {
     if (limit < 1) {
@@ -199,7 +220,7 @@ final class JdbcSegmentStore implements SegmentStore {
     }
     List<PersonId> rows = sql.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("select person_id from segment_members where segment_id = ?"
-          + (after == null ? "" : " and person_id > ?") + " order by person_id limit ?")) {
+          + (after == null ? "" : " and person_id > ?") + " order by " + memberOrder(c))) {
         int i = 1;
         ps.setString(i++, segmentId);
         if (after != null) {
