@@ -37,8 +37,8 @@ import java.util.function.Function;
 /**
  * Sends messages the one way every campaign and journey does: each request gets a channel (the spec's, or the
  * person's preferred one reachable and consented to), the contact-pressure policy checks the whole batch at once,
- * the allowed and held ones are rendered, and they go into the outbox together with their contacts, in one unit of
- * work. A held message is rendered now and queued for its release time, marked for a second check: the dispatcher
+ * the allowed and held ones are rendered, and they go into the outbox together with their contacts and the policy's
+ * suppressions, in one unit of work (the policy's reads run in it too). A held message is rendered now and queued for its release time, marked for a second check: the dispatcher
  * asks this flow (as its {@link SendGate}) again then, against the counts of that moment.
  *
  * <p>Contacts are recorded when a message is queued (at its due time), not when a channel confirms it: a message
@@ -192,6 +192,21 @@ public final class MessageFlow implements SendGate {
       candidates.add(new Candidate(person, r.key().value(), channel, category.get(), spec.topic(), spec.priority(),
           zone));
     }
+    if (prepared.isEmpty()) {
+      return List.of(outcomes);
+    }
+    // one unit of work for the page: the suppressions the policy records, the messages and the contacts commit
+    // together (one commit instead of two: on the embedded store each commit writes its pages to the file)
+    unitOfWork.run(() -> {
+      decideAndQueue(prepared, index, candidates, outcomes);
+      return null;
+    });
+    return List.of(outcomes);
+  }
+
+  /** The policy's verdicts on the prepared messages, then the allowed and held ones rendered and queued. */
+  private void decideAndQueue(List<Prepared> prepared, List<Integer> index, List<Candidate> candidates,
+      SendOutcome[] outcomes) {
     List<Verdict> verdicts = policy == null ? null : policy.checkAll(candidates);
     List<Outbox.Pending> pending = new ArrayList<>(prepared.size());
     List<Contact> sent = new ArrayList<>(prepared.size());
@@ -225,16 +240,11 @@ public final class MessageFlow implements SendGate {
       }
     }
     if (!pending.isEmpty()) {
-      Instant now = clock.instant();
-      unitOfWork.run(() -> {
-        outbox.enqueue(pending, now);
-        if (!sent.isEmpty()) {
-          contacts.record(sent);
-        }
-        return null;
-      });
+      outbox.enqueue(pending, clock.instant());
+      if (!sent.isEmpty()) {
+        contacts.record(sent);
+      }
     }
-    return List.of(outcomes);
   }
 
   private OutboundMessage message(Prepared p, Candidate candidate, boolean held) {
