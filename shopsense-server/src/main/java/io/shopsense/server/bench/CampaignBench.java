@@ -65,6 +65,29 @@ public class CampaignBench implements Callable<Integer> {
   @Option(names = "--work-dir", defaultValue = "./data/bench-campaigns")
   Path workDir;
 
+  @Option(names = "--store", defaultValue = "embedded", description = "embedded (H2) or postgres")
+  String store;
+
+  @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+  String pgUrl;
+
+  @Option(names = "--pg-user", defaultValue = "postgres")
+  String pgUser;
+
+  @Option(names = "--pg-schema", defaultValue = "bench_campaigns", description = "made if absent; dropped by hand")
+  String pgSchema;
+
+  /** The stores of the run: the embedded H2 in the work directory, or a PostgreSQL schema. */
+  private PlatformSettings stores(Path dir) {
+    PlatformSettings e = PlatformSettings.embedded(dir);
+    if (!"postgres".equals(store)) {
+      return e;
+    }
+    return new PlatformSettings(new io.shopsense.platform.StoreSettings("postgres", dir,
+        new io.shopsense.platform.StoreSettings.Postgres(pgUrl, pgUser, "", pgSchema), true,
+        e.store().segmentBytes()), e.ingest(), e.identity(), e.lake(), e.profile());
+  }
+
   private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
   private static final String SEGMENT = "bench-audience";
   private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Berlin"), ZoneId.of("Europe/London"),
@@ -73,11 +96,12 @@ public class CampaignBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = workDir.resolve("store-" + persons).toAbsolutePath();
+    Path dir = workDir.resolve(("postgres".equals(store) ? "pg-" + pgSchema + "-" : "store-") + persons)
+        .toAbsolutePath();
     if (!Files.exists(dir.resolve("READY"))) {
       prepare(dir);
     }
-    PlatformSettings d = PlatformSettings.embedded(dir);
+    PlatformSettings d = stores(dir);
     // an email channel configured (never dialled: the campaign loops are off), else every email message is
     // unsendable and the bench times nothing of the policy, the rendering or the outbox
     PlatformSettings settings = d.withCampaign(d.campaign().withEnabled(false).withSmtp(new SmtpSettings(
@@ -141,7 +165,7 @@ public class CampaignBench implements Callable<Integer> {
   private void prepare(Path dir) throws Exception {
     Files.createDirectories(dir);
     long t0 = System.nanoTime();
-    PlatformSettings settings = PlatformSettings.embedded(dir);
+    PlatformSettings settings = stores(dir);
     try (Stores stores = StoreProvider.byId(settings.store().type()).open(settings.store())) {
       stores.segmentStore().save(new SegmentDefinition(SEGMENT, "Bench audience", "every bench person",
           "behaviour.events >= 0", NOW, NOW, 1));
