@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.journey;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.journey.BroadcastStore;
 import io.shopsense.store.contract.journey.BroadcastStoreContract;
 import java.nio.file.Path;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 class H2BroadcastStoreTest extends BroadcastStoreContract {
   @TempDir
   Path dir;
-  private BroadcastDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected BroadcastStore open() {
-    db = BroadcastDatabase.h2(dir.resolve("db"));
-    return db.broadcastStore();
+    db = MigratedDatabase.h2(dir.resolve("db"));
+    return new JdbcBroadcastStore(db.sql());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.journey;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.journey.BroadcastStore;
 import io.shopsense.store.contract.PostgresTestDatabase;
 import io.shopsense.store.contract.journey.BroadcastStoreContract;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresBroadcastStoreIT extends BroadcastStoreContract {
   @RegisterExtension
   static final PostgresTestDatabase PG = new PostgresTestDatabase();
-  private BroadcastDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected BroadcastStore open() {
-    db = BroadcastDatabase.postgres(PG);
-    return db.broadcastStore();
+    db = MigratedDatabase.postgres(PG);
+    return new JdbcBroadcastStore(db.sql());
   }
 
   @Override

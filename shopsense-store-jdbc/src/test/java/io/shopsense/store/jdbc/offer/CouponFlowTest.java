@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class CouponFlowTest {
 
   @TempDir
   Path dir;
-  OfferDatabase db;
+  MigratedDatabase db;
   CouponStore store;
   IdentifierIndex identifiers = new IdentifierIndex();
   CouponService service;
@@ -52,8 +53,8 @@ class CouponFlowTest {
 
   @BeforeEach
   void open() {
-    db = OfferDatabase.h2(dir.resolve("db"));
-    store = db.offers().couponStore();
+    db = MigratedDatabase.h2(dir.resolve("db"));
+    store = new JdbcOffers(db.dataSource()).couponStore();
     service = new CouponService(store, identifiers, new CouponCodes(new Random(5), "", 10),
         Clock.fixed(T0, ZoneOffset.UTC));
     redeemer = new CouponRedeemer(store);

@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.offer.OfferStore;
 import io.shopsense.store.contract.offer.OfferStoreContract;
 import java.nio.file.Path;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 class H2OfferStoreTest extends OfferStoreContract {
   @TempDir
   Path dir;
-  private OfferDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected OfferStore open() {
-    db = OfferDatabase.h2(dir.resolve("db"));
-    return db.offers().offerStore();
+    db = MigratedDatabase.h2(dir.resolve("db"));
+    return new JdbcOffers(db.dataSource()).offerStore();
   }
 
   @Override

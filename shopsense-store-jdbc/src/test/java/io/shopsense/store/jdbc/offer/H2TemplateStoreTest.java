@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.offer.TemplateStore;
 import io.shopsense.store.contract.offer.TemplateStoreContract;
 import java.nio.file.Path;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 class H2TemplateStoreTest extends TemplateStoreContract {
   @TempDir
   Path dir;
-  private OfferDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected TemplateStore open() {
-    db = OfferDatabase.h2(dir.resolve("db"));
+    db = MigratedDatabase.h2(dir.resolve("db"));
     return new JdbcTemplateStore(db.sql());
   }
 

@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopsense.api.id.PersonId;
@@ -35,7 +36,7 @@ class OfferAllocatorTest {
 
   @TempDir
   Path dir;
-  OfferDatabase db;
+  MigratedDatabase db;
   CouponStore coupons;
   OfferStore offers;
   CouponService service;
@@ -43,9 +44,9 @@ class OfferAllocatorTest {
 
   @BeforeEach
   void open() {
-    db = OfferDatabase.h2(dir.resolve("db"));
-    coupons = db.offers().couponStore();
-    offers = db.offers().offerStore();
+    db = MigratedDatabase.h2(dir.resolve("db"));
+    coupons = new JdbcOffers(db.dataSource()).couponStore();
+    offers = new JdbcOffers(db.dataSource()).offerStore();
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     service = new CouponService(coupons, new IdentifierIndex(), new CouponCodes(new Random(1), "", 10), clock);
     allocator = new OfferAllocator(offers, coupons,

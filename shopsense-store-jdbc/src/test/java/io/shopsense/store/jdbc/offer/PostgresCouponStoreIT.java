@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.offer.CouponStore;
 import io.shopsense.store.contract.PostgresTestDatabase;
 import io.shopsense.store.contract.offer.CouponStoreContract;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresCouponStoreIT extends CouponStoreContract {
   @RegisterExtension
   static final PostgresTestDatabase PG = new PostgresTestDatabase();
-  private OfferDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected CouponStore open() {
-    db = OfferDatabase.postgres(PG);
-    return db.offers().couponStore();
+    db = MigratedDatabase.postgres(PG);
+    return new JdbcOffers(db.dataSource()).couponStore();
   }
 
   @Override

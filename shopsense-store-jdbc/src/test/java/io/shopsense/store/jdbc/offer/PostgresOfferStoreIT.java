@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.offer.OfferStore;
 import io.shopsense.store.contract.PostgresTestDatabase;
 import io.shopsense.store.contract.offer.OfferStoreContract;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresOfferStoreIT extends OfferStoreContract {
   @RegisterExtension
   static final PostgresTestDatabase PG = new PostgresTestDatabase();
-  private OfferDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected OfferStore open() {
-    db = OfferDatabase.postgres(PG);
-    return db.offers().offerStore();
+    db = MigratedDatabase.postgres(PG);
+    return new JdbcOffers(db.dataSource()).offerStore();
   }
 
   @Override

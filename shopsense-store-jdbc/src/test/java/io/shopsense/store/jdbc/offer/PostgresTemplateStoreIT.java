@@ -1,5 +1,6 @@
 package io.shopsense.store.jdbc.offer;
 
+import io.shopsense.store.jdbc.MigratedDatabase;
 import io.shopsense.api.offer.TemplateStore;
 import io.shopsense.store.contract.PostgresTestDatabase;
 import io.shopsense.store.contract.offer.TemplateStoreContract;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresTemplateStoreIT extends TemplateStoreContract {
   @RegisterExtension
   static final PostgresTestDatabase PG = new PostgresTestDatabase();
-  private OfferDatabase db;
+  private MigratedDatabase db;
 
   @Override
   protected TemplateStore open() {
-    db = OfferDatabase.postgres(PG);
+    db = MigratedDatabase.postgres(PG);
     return new JdbcTemplateStore(db.sql());
   }
 

@@ -1,28 +1,26 @@
-package io.shopsense.store.jdbc.journey;
+package io.shopsense.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shopsense.store.contract.PostgresTestDatabase;
-import io.shopsense.store.jdbc.JdbcStores;
-import io.shopsense.store.jdbc.Sql;
 import java.nio.file.Path;
 
 /**
- * The database of one broadcast store test: migrated by {@link JdbcStores} (so V13 runs with every other migration),
- * then reached through a pool of its own, as the store will be given a {@link Sql} on the stores' pool. H2: a file
+ * The database of one store test: migrated by {@link JdbcStores} (so the store's migration runs with every other),
+ * then reached through a pool of its own, as a store is given the stores' pool or their {@link Sql}. H2: a file
  * database in the test's directory; PostgreSQL: a fresh schema.
  */
-final class BroadcastDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
   private final JdbcStores stores;
   private final HikariDataSource pool;
 
-  private BroadcastDatabase(JdbcStores stores, HikariConfig config) {
+  private MigratedDatabase(JdbcStores stores, HikariConfig config) {
     this.stores = stores;
     config.setMaximumPoolSize(8);
     this.pool = new HikariDataSource(config);
   }
 
-  static BroadcastDatabase h2(Path dir) {
+  public static MigratedDatabase h2(Path dir) {
     JdbcStores stores = JdbcStores.h2(dir);
     HikariConfig config = new HikariConfig();
     // the same file and settings as JdbcStores.h2; H2 shares the open database within the process
@@ -31,10 +29,10 @@ final class BroadcastDatabase implements AutoCloseable {
         + ";DB_CLOSE_ON_EXIT=FALSE");
     config.setUsername("sa");
     config.setPassword("");
-    return new BroadcastDatabase(stores, config);
+    return new MigratedDatabase(stores, config);
   }
 
-  static BroadcastDatabase postgres(PostgresTestDatabase pg) {
+  public static MigratedDatabase postgres(PostgresTestDatabase pg) {
     String schema = pg.newSchema();
     JdbcStores stores = JdbcStores.postgres(pg.url(), pg.user(), pg.password(), schema);
     HikariConfig config = new HikariConfig();
@@ -42,11 +40,17 @@ final class BroadcastDatabase implements AutoCloseable {
     config.setUsername(pg.user());
     config.setPassword(pg.password() == null ? "" : pg.password());
     config.setSchema(schema);
-    return new BroadcastDatabase(stores, config);
+    return new MigratedDatabase(stores, config);
   }
 
-  JdbcBroadcastStore broadcastStore() {
-    return new JdbcBroadcastStore(new Sql(pool));
+  /** The pool, as the stores that take a data source are given it. */
+  public javax.sql.DataSource dataSource() {
+    return pool;
+  }
+
+  /** The pool as the stores that take a {@link Sql} are given it. */
+  public Sql sql() {
+    return new Sql(pool);
   }
 
   @Override
