@@ -17,14 +17,11 @@ import io.shopsense.api.privacy.ConsentSubject;
 import io.shopsense.api.privacy.LawfulBasis;
 import io.shopsense.api.privacy.Purpose;
 import io.shopsense.core.collect.IncomingEvent;
-import io.shopsense.core.collect.IngestListener;
 import io.shopsense.core.collect.IngestRequest;
 import io.shopsense.core.consent.ConsentService;
-import io.shopsense.core.identity.PersonIds;
 import io.shopsense.core.campaign.policy.QuietHours;
 import io.shopsense.demo.DemoSettings;
 import io.shopsense.demo.DemoShop;
-import io.shopsense.platform.campaign.CampaignSettings;
 import io.shopsense.platform.campaign.Campaigns;
 import io.shopsense.platform.delivery.SmtpSettings;
 import io.shopsense.store.contract.delivery.SettableClock;
@@ -61,16 +58,10 @@ class CampaignLifecycleTest {
   void theReadyMadeJourneysRunEndToEndOnTheDemoShop() throws Exception {
     Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10));
     SettableClock clock = new SettableClock(start);
-    PlatformSettings fixture = PlatformFixture.embedded(dir);
-    // no lake: its writer flushes by the clock, which this test moves by hand
-    PlatformSettings base = new PlatformSettings(fixture.store(), fixture.ingest(), fixture.identity(), null,
-        fixture.profile(), fixture.crypto(), fixture.consent());
-    CampaignSettings cs = base.campaign().withEnabled(false)
-        .withPolicy(base.campaign().policy().withQuietHours(QuietHours.none()))
+    try (Platform p = PlatformFixture.openOnClock(dir, clock, c -> c
+        .withPolicy(c.policy().withQuietHours(QuietHours.none()))
         .withSmtp(new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), "", "", false, "Shop <news@shop.example>",
-            "mail.shop.example", Duration.ofSeconds(2), Duration.ofSeconds(5)));
-    try (Platform p = Platform.open(base.withCampaign(cs), clock, PersonIds.sequential(), IngestListener.NONE)
-        .start()) {
+            "mail.shop.example", Duration.ofSeconds(2), Duration.ofSeconds(5))))) {
       Campaigns campaigns = p.campaigns();
       campaigns.installReadyMade(true);
 

@@ -8,8 +8,6 @@ import io.shopsense.api.identity.Identifier;
 import io.shopsense.api.identity.IdentifierKind;
 import io.shopsense.api.offer.MessageTemplate;
 import io.shopsense.api.offer.TemplateLocale;
-import io.shopsense.core.collect.IngestListener;
-import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.campaign.Campaigns;
 import io.shopsense.store.contract.delivery.SettableClock;
 import java.nio.file.Path;
@@ -31,11 +29,7 @@ class DateTraitJourneyTest {
   void aBirthdayJourneyGreetsThePersonOnTheirBirthdayOnly() throws Exception {
     Instant noon = Instant.parse("2026-11-20T12:00:00Z");
     SettableClock clock = new SettableClock(noon);
-    PlatformSettings f = PlatformFixture.embedded(dir);
-    PlatformSettings settings = new PlatformSettings(f.store(), f.ingest(), f.identity(), null, f.profile(),
-        f.crypto(), f.consent());
-    try (Platform p = Platform.open(settings.withCampaign(settings.campaign().withEnabled(false)), clock,
-        PersonIds.sequential(), IngestListener.NONE).start()) {
+    try (Platform p = PlatformFixture.openOnClock(dir, clock, c -> c)) {
       Campaigns campaigns = p.campaigns();
       campaigns.stores().templates().save(new MessageTemplate("birthday", ContentCategory.SERVICE, TemplateLocale.EN,
           "Happy birthday{{#person.name}}, {{person.name}}{{/person.name}}!", "", "All the best from the shop."),

@@ -9,8 +9,6 @@ import io.shopsense.api.offer.CouponPool;
 import io.shopsense.api.offer.GrantResult;
 import io.shopsense.api.offer.Offer;
 import io.shopsense.api.offer.VariantStats;
-import io.shopsense.core.collect.IngestListener;
-import io.shopsense.core.identity.PersonIds;
 import io.shopsense.platform.campaign.Campaigns;
 import io.shopsense.store.contract.delivery.SettableClock;
 import java.math.BigDecimal;
@@ -34,11 +32,7 @@ class OfferBanditTest {
   void allocatesWithinTheBudgetsAndCountsTheConversionOfARedeemedCoupon() throws Exception {
     Instant now = Instant.parse("2026-11-20T12:00:00Z");
     SettableClock clock = new SettableClock(now);
-    PlatformSettings f = PlatformFixture.embedded(dir);
-    PlatformSettings settings = new PlatformSettings(f.store(), f.ingest(), f.identity(), null, f.profile(),
-        f.crypto(), f.consent());
-    try (Platform p = Platform.open(settings.withCampaign(settings.campaign().withEnabled(false)), clock,
-        PersonIds.sequential(), IngestListener.NONE).start()) {
+    try (Platform p = PlatformFixture.openOnClock(dir, clock, c -> c)) {
       Campaigns campaigns = p.campaigns();
       campaigns.coupons().savePool(pool("five-off", "5", 50L));
       campaigns.coupons().savePool(pool("ten-off", "10", 3L)); // a small budget: spent after three people

@@ -46,6 +46,19 @@ final class PlatformFixture {
     return Platform.open(settings, Clock.systemUTC(), PersonIds.sequential(), IngestListener.NONE).start();
   }
 
+  /**
+   * A started platform on {@link #embedded} settings whose clock the test moves: without the lake (its writer flushes
+   * by the clock) and with the campaign scheduler and dispatchers off (the test ticks and dispatches itself).
+   */
+  static Platform openOnClock(Path dir, Clock clock,
+      java.util.function.UnaryOperator<io.shopsense.platform.campaign.CampaignSettings> campaign) {
+    PlatformSettings f = embedded(dir);
+    PlatformSettings settings = new PlatformSettings(f.store(), f.ingest(), f.identity(), null, f.profile(),
+        f.crypto(), f.consent());
+    return Platform.open(settings.withCampaign(campaign.apply(settings.campaign().withEnabled(false))), clock,
+        PersonIds.sequential(), IngestListener.NONE).start();
+  }
+
   static BatchOutcome ingest(Platform platform, Instant receivedAt, String... events) {
     List<IncomingEvent> in = new ArrayList<>();
     for (int i = 0; i < events.length; i++) {
