@@ -4,7 +4,6 @@ import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.campaign.Channel;
 import io.shopsense.api.collect.ConsumerOffsets;
 import io.shopsense.api.delivery.DeliveryChannel;
-import io.shopsense.api.delivery.Lease;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.identity.IdentityGraph;
 import io.shopsense.api.identity.TraitStore;
@@ -438,15 +437,6 @@ public final class Campaigns implements AutoCloseable {
     return dispatcher(settings.node() + "-now").drain(1_000);
   }
 
-  public boolean holdsSchedulerLease() {
-    return stores.leases().find(SCHEDULER_LEASE).map(l -> l.heldBy(settings.node(), clock.instant()))
-        .orElse(false);
-  }
-
-  public Optional<Lease> schedulerLease() {
-    return stores.leases().find(SCHEDULER_LEASE);
-  }
-
   public CampaignSettings settings() {
     return settings;
   }
@@ -489,11 +479,6 @@ public final class Campaigns implements AutoCloseable {
 
   public Broadcasts broadcasts() {
     return broadcasts;
-  }
-
-  /** The channels this node delivers through. */
-  public List<Channel> channelKinds() {
-    return channels.stream().map(DeliveryChannel::kind).toList();
   }
 
   /**
