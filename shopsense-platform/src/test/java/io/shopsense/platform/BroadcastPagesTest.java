@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broadcast over several pages of its audience (two full ones and a last of one member): every member is counted
- * once and has one message queued, and the broadcast ends done.
+ * once and has one message queued, and the broadcast ends done; a run that stops leading between pages writes
+ * nothing of the page it planned ahead, and the next run finishes the broadcast without sending twice.
  */
 class BroadcastPagesTest {
   private static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");
@@ -90,5 +91,33 @@ class BroadcastPagesTest {
       assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("notice", PersonId.of("p-" + i))))
           .as("member %d", i).isPresent();
     }
+  }
+
+  @Test
+  void aRunThatStopsLeadingWritesNoPageItPlannedAheadAndTheNextRunFinishesIt() {
+    Broadcasts broadcasts = campaigns.broadcasts();
+    broadcasts.create("notice", "Notice", "all", new SendSpec("in_app", "receipt", "transactional", "account", 10),
+        LocalDate.of(2026, 11, 20), LocalTime.of(10, 0), ZoneOffset.UTC); // due now
+
+    // leading at the start and no longer after the first page: the second page, planned meanwhile, is dropped
+    int[] asked = {0};
+    assertThat(broadcasts.runDue(() -> ++asked[0] <= 1)).isZero();
+    StoredBroadcast stopped = broadcasts.find("notice").orElseThrow();
+    assertThat(stopped.status()).isEqualTo(StoredBroadcast.Status.RUNNING);
+    assertThat(stopped.counts().audience()).isEqualTo(Broadcasts.PAGE);
+    assertThat(campaigns.stores().outbox().statusCounts("campaign:notice"))
+        .containsEntry(DeliveryStatus.QUEUED, (long) Broadcasts.PAGE);
+    String second = platform.stores().segmentStore().members("all", null, Broadcasts.PAGE).next();
+    PersonId ahead = platform.stores().segmentStore().members("all", second, 1).items().get(0);
+    assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("notice", ahead)))
+        .as("the first member of the page planned ahead").isEmpty();
+
+    assertThat(broadcasts.runDue(() -> true)).isEqualTo(1); // resumed from the start
+    StoredBroadcast done = broadcasts.find("notice").orElseThrow();
+    assertThat(done.status()).isEqualTo(StoredBroadcast.Status.DONE);
+    assertThat(done.counts().audience()).isEqualTo(MEMBERS);
+    assertThat(done.counts().queued()).isEqualTo(MEMBERS);
+    assertThat(campaigns.stores().outbox().statusCounts("campaign:notice"))
+        .containsEntry(DeliveryStatus.QUEUED, (long) MEMBERS);
   }
 }

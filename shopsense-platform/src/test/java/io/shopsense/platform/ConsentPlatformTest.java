@@ -170,6 +170,18 @@ class ConsentPlatformTest {
       assertThat(p.consentCheck().allows(u4, Purpose.MARKETING_SMS)).isTrue();
       assertThat(p.consentCheck().check(u4, Purpose.MARKETING_EMAIL).allowed()).isFalse();
       assertThat(p.consent().recordsOf(u4)).hasSize(4);
+      // a page of persons read together (as a campaign's policy asks) answers as each alone, merges included
+      p.consentCheck().invalidateAll();
+      PersonId stranger = PersonId.of("p-never-seen");
+      Map<PersonId, ConsentDecision> sms = p.consentCheck().check(List.of(u3, u4, stranger), Purpose.MARKETING_SMS);
+      assertThat(sms.get(u3).allowed()).isTrue();
+      assertThat(sms.get(u4).allowed()).isTrue();
+      assertThat(sms.get(stranger))
+          .isEqualTo(new ConsentDecision.Refused(Purpose.MARKETING_SMS, ConsentDecision.NO_CONSENT_RECORDED));
+      p.consentCheck().invalidateAll();
+      Map<PersonId, ConsentDecision> email = p.consentCheck().check(List.of(u4, u3), Purpose.MARKETING_EMAIL);
+      assertThat(email.get(u3).allowed()).isFalse();
+      assertThat(email.get(u4).allowed()).isFalse();
 
       assertThat(p.consent().erase(u4)).isEqualTo(4);
       assertThat(p.consentCheck().check(u4, Purpose.MARKETING_SMS))

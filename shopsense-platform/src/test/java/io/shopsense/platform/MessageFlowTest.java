@@ -18,6 +18,7 @@ import io.shopsense.api.offer.TemplateLocale;
 import io.shopsense.api.privacy.ConsentSubject;
 import io.shopsense.api.privacy.LawfulBasis;
 import io.shopsense.api.privacy.Purpose;
+import io.shopsense.core.campaign.flow.MessageFlow;
 import io.shopsense.core.campaign.flow.SendOutcome;
 import io.shopsense.core.campaign.flow.SendRequest;
 import io.shopsense.core.campaign.policy.ContactPolicySettings;
@@ -127,6 +128,23 @@ class MessageFlowTest {
       assertThat(e.status()).isEqualTo(DeliveryStatus.FAILED);
       assertThat(e.detail()).contains("unsubscribed");
     });
+  }
+
+  @Test
+  void aPlanWritesNothingUntilItIsWrittenAndThenAllOfItAtOnce() {
+    // 22:30 in Berlin: the message is held by quiet hours (a suppression record and an outbox row, no contact)
+    List<SendRequest> requests = List.of(SendRequest.at(DeliveryKey.campaign("autumn", ANNA), NEWS, clock.instant(),
+        null));
+    MessageFlow.Plan plan = campaigns.flow().plan(requests, campaigns.flow().recipients().lookup(List.of(ANNA),
+        false));
+    assertThat(plan.outcomes()).singleElement().isInstanceOf(SendOutcome.Held.class);
+    assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("autumn", ANNA))).isEmpty();
+    assertThat(campaigns.stores().suppressions().of(ANNA, 10)).isEmpty();
+
+    assertThat(campaigns.flow().write(plan)).isEqualTo(plan.outcomes());
+    assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("autumn", ANNA))).isPresent();
+    assertThat(campaigns.stores().suppressions().of(ANNA, 10)).singleElement()
+        .satisfies(s -> assertThat(s.rule()).isEqualTo("quiet_hours"));
   }
 
   @Test

@@ -45,6 +45,18 @@ public interface IdentityGraph {
   /** The merges into {@code survivor}, directly or through persons merged into it, oldest first. */
   List<MergeRecord> merges(PersonId survivor);
 
+  /**
+   * {@link #resolve} of many persons at once (a campaign page, a consent check of an audience): every person asked
+   * is a key, mapped to itself when it is live or unknown.
+   */
+  Map<PersonId, PersonId> resolveAll(Collection<PersonId> persons);
+
+  /** {@link #merges} of many survivors at once: every survivor asked is a key, with its merges oldest first. */
+  Map<PersonId, List<MergeRecord>> mergesInto(Collection<PersonId> survivors);
+
+  /** {@link #links} of many persons at once: every person asked is a key, with its links oldest first. */
+  Map<PersonId, List<IdentityLink>> linksOf(Collection<PersonId> persons);
+
   /** A recorded merge and its position in the history of merges (positive, increasing). */
   record SequencedMerge(long seq, MergeRecord merge) {}
 

@@ -155,6 +155,32 @@ public final class LedgerConsentCheck implements ConsentCheck {
     return subjects;
   }
 
+  /** {@link #subjectsOf(PersonId)} of many persons, in three reads of the identity graph for all of them. */
+  private Map<PersonId, Set<ConsentSubject>> subjectsOf(List<PersonId> persons) {
+    if (persons.size() == 1) {
+      return Map.of(persons.get(0), subjectsOf(persons.get(0)));
+    }
+    Map<PersonId, PersonId> survivorOf = graph.resolveAll(persons);
+    Set<PersonId> survivors = new LinkedHashSet<>(survivorOf.values());
+    Map<PersonId, List<MergeRecord>> merges = graph.mergesInto(survivors);
+    Map<PersonId, List<IdentityLink>> links = graph.linksOf(survivors);
+    Map<PersonId, Set<ConsentSubject>> out = new LinkedHashMap<>();
+    for (PersonId person : persons) {
+      PersonId survivor = survivorOf.get(person);
+      Set<ConsentSubject> subjects = new LinkedHashSet<>();
+      subjects.add(ConsentSubject.of(survivor));
+      subjects.add(ConsentSubject.of(person));
+      for (MergeRecord m : merges.get(survivor)) {
+        subjects.add(ConsentSubject.of(m.merged()));
+      }
+      for (IdentityLink link : links.get(survivor)) {
+        subjects.add(ConsentSubject.of(link.identifier()));
+      }
+      out.put(person, subjects);
+    }
+    return out;
+  }
+
   /**
    * Invalidates what records written in this process change, at once; returns the persons they are about (empty for
    * identifiers no person owns yet).
@@ -274,13 +300,9 @@ public final class LedgerConsentCheck implements ConsentCheck {
   }
 
   private Map<PersonId, ConsentState> load(List<PersonId> persons) {
-    Map<PersonId, Set<ConsentSubject>> subjects = new LinkedHashMap<>();
+    Map<PersonId, Set<ConsentSubject>> subjects = subjectsOf(persons);
     Set<ConsentSubject> all = new LinkedHashSet<>();
-    for (PersonId p : persons) {
-      Set<ConsentSubject> s = subjectsOf(p);
-      subjects.put(p, s);
-      all.addAll(s);
-    }
+    subjects.values().forEach(all::addAll);
     Map<ConsentSubject, List<ConsentRecord>> bySubject = new HashMap<>();
     for (ConsentRecord r : ledger.history(all)) {
       bySubject.computeIfAbsent(r.subject(), s -> new ArrayList<>()).add(r);

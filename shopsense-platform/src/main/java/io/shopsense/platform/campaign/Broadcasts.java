@@ -1,6 +1,7 @@
 package io.shopsense.platform.campaign;
 
 import io.shopsense.api.Slice;
+import io.shopsense.api.UnitOfWork;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.id.PersonId;
 import io.shopsense.api.journey.BroadcastStore;
@@ -23,6 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,18 +47,21 @@ public final class Broadcasts {
   private final BroadcastStore store;
   private final SegmentStore segments;
   private final MessageFlow flow;
+  private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  Broadcasts(BroadcastStore store, SegmentStore segments, MessageFlow flow, Clock clock) {
+  /** @param unitOfWork the stores' unit of work: a page's messages and the broadcast's counts commit together */
+  Broadcasts(BroadcastStore store, SegmentStore segments, MessageFlow flow, UnitOfWork unitOfWork, Clock clock) {
     this.store = store;
     this.segments = segments;
     this.flow = flow;
+    this.unitOfWork = unitOfWork;
     this.clock = clock;
   }
 
   /** The same broadcasts sent through another flow (a benchmark's flow without the policy). */
   public Broadcasts withFlow(MessageFlow other) {
-    return new Broadcasts(store, segments, other, clock);
+    return new Broadcasts(store, segments, other, unitOfWork, clock);
   }
 
   /**
@@ -115,7 +123,7 @@ public final class Broadcasts {
   }
 
   /** {@link #runDue()}, stopping between pages once {@code stillLeader} says this node no longer schedules. */
-  int runDue(BooleanSupplier stillLeader) {
+  public int runDue(BooleanSupplier stillLeader) {
     int ran = 0;
     for (StoredBroadcast b : store.list(1_000)) {
       if (b.status() == StoredBroadcast.Status.RUNNING && run(b, stillLeader)) {
@@ -131,27 +139,90 @@ public final class Broadcasts {
     return ran;
   }
 
-  /** Runs one broadcast to its end (DONE), or until this node stops leading; whether it finished. */
+  /**
+   * Runs one broadcast to its end (DONE), or until this node stops leading; whether it finished. Two pages are in
+   * hand at a time: while this thread writes one page's plan (one unit of work), a planner thread reads, checks and
+   * renders the next (reads only; the pages hold different persons, so one page's writes do not change what the
+   * next is decided on). A page planned when this node stops leading is dropped unwritten.
+   */
   private boolean run(StoredBroadcast b, BooleanSupplier stillLeader) {
-    StoredBroadcast.Counts counts = StoredBroadcast.Counts.NONE;
-    String after = null;
-    do {
-      if (!stillLeader.getAsBoolean()) {
-        return false;
+    if (!stillLeader.getAsBoolean()) {
+      return false;
+    }
+    ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "broadcast-planner");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      StoredBroadcast.Counts counts = StoredBroadcast.Counts.NONE;
+      Future<Page> next = planner.submit(() -> page(b, null));
+      while (true) {
+        Page page = await(next);
+        next = page.next() == null ? null : planner.submit(() -> page(b, page.next()));
+        StoredBroadcast.Counts before = counts;
+        // one commit for the page's messages and the progress they make (on the embedded store each commit writes)
+        counts = unitOfWork.run(() -> {
+          StoredBroadcast.Counts after = before.plus(page.write(flow));
+          store.update(b.with(StoredBroadcast.Status.RUNNING, after, clock.instant()), StoredBroadcast.Status.RUNNING);
+          return after;
+        });
+        if (page.next() == null) {
+          break;
+        }
+        if (!stillLeader.getAsBoolean()) {
+          return false;
+        }
       }
-      Slice<PersonId> page = segments.members(b.segment(), after, PAGE);
-      counts = counts.plus(send(b, page.items()));
-      store.update(b.with(StoredBroadcast.Status.RUNNING, counts, clock.instant()), StoredBroadcast.Status.RUNNING);
-      after = page.next();
-    } while (after != null);
-    return store.update(b.with(StoredBroadcast.Status.DONE, counts, clock.instant()),
-        StoredBroadcast.Status.RUNNING);
+      return store.update(b.with(StoredBroadcast.Status.DONE, counts, clock.instant()),
+          StoredBroadcast.Status.RUNNING);
+    } finally {
+      planner.shutdownNow();
+    }
   }
 
-  /** Plans, checks, renders and queues the messages of one page of the audience. */
-  StoredBroadcast.Counts send(StoredBroadcast b, List<PersonId> members) {
+  /** A page of the audience, planned: its size, its plan, and the cursor of the page after it (null: the last). */
+  private record Page(int members, MessageFlow.Plan plan, String next) {
+    StoredBroadcast.Counts write(MessageFlow flow) {
+      long queued = 0;
+      long suppressed = 0;
+      long held = 0;
+      for (SendOutcome o : flow.write(plan)) {
+        if (o instanceof SendOutcome.Queued) {
+          queued++;
+        } else if (o instanceof SendOutcome.Held) {
+          held++;
+        } else {
+          suppressed++; // suppressed by a rule, or unsendable (no address, no template)
+        }
+      }
+      return new StoredBroadcast.Counts(members, queued, suppressed, held);
+    }
+  }
+
+  private static Page await(Future<Page> page) {
+    try {
+      return page.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a broadcast page was planned", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a broadcast page could not be planned", e.getCause());
+    }
+  }
+
+  /** Reads the page of members after {@code after} and plans their messages: each at the local time in their zone. */
+  private Page page(StoredBroadcast b, String after) {
+    Slice<PersonId> slice = segments.members(b.segment(), after, PAGE);
+    List<PersonId> members = slice.items();
     if (members.isEmpty()) {
-      return StoredBroadcast.Counts.NONE;
+      return new Page(0, flow.plan(List.of(), Map.of()), slice.next());
     }
     Instant now = clock.instant();
     Map<PersonId, Recipients.Recipient> known = flow.recipients().lookup(members, false);
@@ -162,18 +233,6 @@ public final class Broadcasts {
       Instant at = ZonedDateTime.of(b.date(), b.localTime(), zone).toInstant();
       requests.add(SendRequest.at(DeliveryKey.campaign(b.id(), person), b.spec(), at.isBefore(now) ? now : at, null));
     }
-    long queued = 0;
-    long suppressed = 0;
-    long held = 0;
-    for (SendOutcome o : flow.submit(requests, known)) {
-      if (o instanceof SendOutcome.Queued) {
-        queued++;
-      } else if (o instanceof SendOutcome.Held) {
-        held++;
-      } else {
-        suppressed++; // suppressed by a rule, or unsendable (no address, no template)
-      }
-    }
-    return new StoredBroadcast.Counts(members.size(), queued, suppressed, held);
+    return new Page(members.size(), flow.plan(requests, known), slice.next());
   }
 }

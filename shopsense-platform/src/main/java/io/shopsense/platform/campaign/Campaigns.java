@@ -130,7 +130,7 @@ public final class Campaigns implements AutoCloseable {
         parts.traits(), stores.suppressions(), clock);
     this.journeyEngine = new JourneyEngine(journeyRepository, stores.journeys(), effects,
         new ProfilePersonFacts(parts.profiles(), parts.traits(), parts.persons()), clock, 500);
-    this.broadcasts = new Broadcasts(stores.broadcasts(), parts.segments(), flow, clock);
+    this.broadcasts = new Broadcasts(stores.broadcasts(), parts.segments(), flow, parts.unitOfWork(), clock);
     this.follower = new CampaignFollower(journeyEngine, redeemer, this::orderCompleted,
         parts.graph(), parts.offsets(), parts.identityConsumer(), Duration.ofSeconds(60), clock);
   }

@@ -200,6 +200,51 @@ public abstract class IdentityGraphContract {
   }
 
   @Test
+  void theBulkReadsAnswerAsTheSingleOnes() {
+    PersonId d = PersonId.of("person-d");
+    PersonId e = PersonId.of("person-e");
+    PersonId unknown = PersonId.of("person-unknown");
+    graph.link(A, anon("a1"), at(0));
+    graph.link(B, anon("b1"), at(1));
+    graph.link(B, email("b@example.com"), at(2));
+    graph.link(C, user("c1"), at(3));
+    graph.link(d, anon("d1"), at(4));
+    graph.link(e, anon("e1"), at(5));
+    graph.merge(B, A, "alias", MessageId.of("m1"), at(10));
+    graph.merge(C, B, "identify", MessageId.of("m2"), at(11));
+    graph.merge(C, e, "identify", MessageId.of("m3"), at(12));
+    // more persons than one statement's list, in no particular order
+    List<PersonId> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      PersonId p = PersonId.of("person-bulk-" + i);
+      graph.link(p, anon("bulk-" + i), at(20));
+      many.add(p);
+    }
+    List<PersonId> asked = new java.util.ArrayList<>(List.of(C, A, B, d, e, unknown));
+    asked.addAll(many);
+
+    Map<PersonId, PersonId> resolved = graph.resolveAll(asked);
+    Map<PersonId, List<MergeRecord>> merges = graph.mergesInto(asked);
+    Map<PersonId, List<IdentityLink>> links = graph.linksOf(asked);
+
+    assertThat(resolved).containsOnlyKeys(asked);
+    assertThat(merges).containsOnlyKeys(asked);
+    assertThat(links).containsOnlyKeys(asked);
+    for (PersonId p : asked) {
+      assertThat(resolved.get(p)).as("resolve %s", p).isEqualTo(graph.resolve(p));
+      assertThat(merges.get(p)).as("merges into %s", p).isEqualTo(graph.merges(p));
+      assertThat(links.get(p)).as("links of %s", p).isEqualTo(graph.links(p));
+    }
+    assertThat(merges.get(C)).hasSize(3);
+    assertThat(merges.get(B)).hasSize(1);
+    assertThat(links.get(C)).hasSize(5);
+    assertThat(resolved.get(unknown)).isEqualTo(unknown);
+    assertThat(graph.resolveAll(List.of())).isEmpty();
+    assertThat(graph.mergesInto(List.of())).isEmpty();
+    assertThat(graph.linksOf(List.of())).isEmpty();
+  }
+
+  @Test
   void replayingAnEarlierMergeOfAChainChangesNothing() {
     graph.link(A, anon("a1"), at(0));
     graph.link(B, anon("b1"), at(1));

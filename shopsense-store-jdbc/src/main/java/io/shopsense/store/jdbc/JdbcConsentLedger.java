@@ -90,16 +90,23 @@ final class JdbcConsentLedger implements ConsentLedger {
     if (all.isEmpty()) {
       return List.of();
     }
+    // a list of values per statement, on their own index (V16); the kind is checked here
+    java.util.Set<ConsentSubject> asked = new java.util.HashSet<>(all);
+    List<String> values = all.stream().map(ConsentSubject::value).distinct().toList();
     List<ConsentRecord> out = sql.read(c -> {
       List<ConsentRecord> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from consent_records "
-          + "where subject_kind = ? and subject_value = ?")) {
-        for (ConsentSubject s : all) {
-          ps.setString(1, s.kind().name());
-          ps.setString(2, s.value());
+      for (int from = 0; from < values.size(); from += Sql.IN_LIST) {
+        List<String> chunk = values.subList(from, Math.min(values.size(), from + Sql.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement(historyQuery(chunk.size()))) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              rows.add(row(rs));
+              ConsentRecord r = row(rs);
+              if (asked.contains(r.subject())) {
+                rows.add(r);
+              }
             }
           }
         }
@@ -108,6 +115,11 @@ final class JdbcConsentLedger implements ConsentLedger {
     });
     out.sort(java.util.Comparator.comparingLong(ConsentRecord::seq));
     return out;
+  }
+
+  /** The records of {@code values} subject values (of any kind). */
+  static String historyQuery(int values) {
+    return "select " + COLUMNS + " from consent_records where subject_value in (" + Sql.placeholders(values) + ")";
   }
 
   @Override

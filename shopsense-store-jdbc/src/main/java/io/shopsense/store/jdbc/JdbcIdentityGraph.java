@@ -203,6 +203,116 @@ final class JdbcIdentityGraph implements IdentityGraph {
     });
   }
 
+  @Override
+  public Map<PersonId, PersonId> resolveAll(Collection<PersonId> persons) {
+    List<PersonId> all = new ArrayList<>(new java.util.LinkedHashSet<>(persons));
+    Map<PersonId, PersonId> out = new HashMap<>(all.size() * 2);
+    all.forEach(p -> out.put(p, p));
+    if (all.isEmpty()) {
+      return out;
+    }
+    return sql.read(c -> {
+      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
+        List<PersonId> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement("select person_id, resolves_to from persons "
+            + "where resolves_to is not null and person_id in (" + Sql.placeholders(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i).value());
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(PersonId.of(rs.getString(1)), PersonId.of(rs.getString(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The trees of persons merged into the survivors, read level by level for all of them together (an audience's
+   * persons mostly have no merges: one statement per {@link Sql#IN_LIST} persons finds that).
+   */
+  @Override
+  public Map<PersonId, List<MergeRecord>> mergesInto(Collection<PersonId> survivors) {
+    List<PersonId> all = new ArrayList<>(new java.util.LinkedHashSet<>(survivors));
+    Map<PersonId, List<SequencedMerge>> found = new HashMap<>();
+    if (!all.isEmpty()) {
+      sql.read(c -> {
+        // each person of the current level, to the survivors asked whose trees it is in (a survivor asked may be in
+        // the tree of another one asked); merges form trees, so the levels end
+        Map<PersonId, List<PersonId>> level = new HashMap<>();
+        all.forEach(p -> level.put(p, List.of(p)));
+        for (int depth = 0; !level.isEmpty(); depth++) {
+          if (depth > MAX_MERGE_DEPTH) {
+            throw new IllegalStateException("the merges form a cycle or a chain deeper than " + MAX_MERGE_DEPTH);
+          }
+          List<PersonId> frontier = new ArrayList<>(level.keySet());
+          Map<PersonId, List<PersonId>> next = new HashMap<>();
+          for (int from = 0; from < frontier.size(); from += Sql.IN_LIST) {
+            List<PersonId> chunk = frontier.subList(from, Math.min(frontier.size(), from + Sql.IN_LIST));
+            try (PreparedStatement ps = c.prepareStatement("select m.merge_seq, " + MERGE_COLUMNS + " from merges m "
+                + "where m.survivor_id in (" + Sql.placeholders(chunk.size()) + ")")) {
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 1, chunk.get(i).value());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  SequencedMerge m = new SequencedMerge(rs.getLong("merge_seq"), mergeRecord(rs));
+                  List<PersonId> roots = level.get(m.merge().survivor());
+                  roots.forEach(root -> found.computeIfAbsent(root, r -> new ArrayList<>()).add(m));
+                  next.computeIfAbsent(m.merge().merged(), x -> new ArrayList<>()).addAll(roots);
+                }
+              }
+            }
+          }
+          level.clear();
+          level.putAll(next);
+        }
+        return null;
+      });
+    }
+    Map<PersonId, List<MergeRecord>> out = new HashMap<>(all.size() * 2);
+    for (PersonId p : all) {
+      List<SequencedMerge> merges = found.getOrDefault(p, List.of());
+      out.put(p, merges.stream().sorted(java.util.Comparator.comparingLong(SequencedMerge::seq))
+          .map(SequencedMerge::merge).toList());
+    }
+    return out;
+  }
+
+  private static final int MAX_MERGE_DEPTH = 10_000;
+
+  @Override
+  public Map<PersonId, List<IdentityLink>> linksOf(Collection<PersonId> persons) {
+    List<PersonId> all = new ArrayList<>(new java.util.LinkedHashSet<>(persons));
+    Map<PersonId, List<IdentityLink>> out = new HashMap<>(all.size() * 2);
+    all.forEach(p -> out.put(p, new ArrayList<>(1)));
+    if (all.isEmpty()) {
+      return out;
+    }
+    return sql.read(c -> {
+      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
+        List<PersonId> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement("select person_id, kind, id_value, linked_at from identifiers "
+            + "where person_id in (" + Sql.placeholders(chunk.size()) + ") order by person_id, linked_at, link_seq")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i).value());
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              PersonId person = PersonId.of(rs.getString(1));
+              out.get(person).add(new IdentityLink(new Identifier(kind(rs.getString(2)), rs.getString(3)), person,
+                  Sql.instant(rs, "linked_at")));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /**
    * In {@code merge_seq} order. With one resolver writing at a time (as the port has it) the numbers increase in
    * commit order, so a follower after a number misses no merge; numbers may have gaps.

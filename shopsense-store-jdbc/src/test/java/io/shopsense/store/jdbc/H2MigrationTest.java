@@ -21,7 +21,7 @@ class H2MigrationTest {
 
     try (JdbcStores stores = JdbcStores.h2(db)) {
       assertThat(Files.isDirectory(db)).isTrue();
-      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2");
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2", "16");
       assertThat(Migrations.tables(stores.dataSource(), "public"))
           .containsExactlyElementsOf(Migrations.COMMON_TABLES);
     }
@@ -33,7 +33,7 @@ class H2MigrationTest {
       assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.H2, null)).isZero();
     }
     try (JdbcStores reopened = JdbcStores.h2(dir)) {
-      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2");
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2", "16");
       assertThat(JdbcStores.migrate(reopened.dataSource(), JdbcStores.Backend.H2, null)).isZero();
     }
   }
@@ -48,7 +48,7 @@ class H2MigrationTest {
     }
 
     try (JdbcStores upgraded = JdbcStores.h2(dir)) {
-      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2");
+      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.2", "2", "2.2", "3", "4", "5", "6", "9", "10", "11", "12", "13", "14", "15", "15.2", "16");
       assertThat(upgraded.consumerOffsets().get("identity")).isEqualTo(5);
       assertThat(upgraded.profileStore().count()).isZero();
     }

@@ -20,7 +20,7 @@ class PostgresMigrationIT {
     String schema = PG.newSchemaName();
 
     try (JdbcStores stores = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15");
+      assertThat(Migrations.appliedVersions(stores.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15", "16");
       List<String> expected = new ArrayList<>(Migrations.COMMON_TABLES);
       expected.add("events");
       expected.add("erased_events");
@@ -36,7 +36,7 @@ class PostgresMigrationIT {
       assertThat(JdbcStores.migrate(stores.dataSource(), JdbcStores.Backend.POSTGRESQL, schema)).isZero();
     }
     try (JdbcStores reopened = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15");
+      assertThat(Migrations.appliedVersions(reopened.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15", "16");
     }
   }
 
@@ -71,7 +71,7 @@ class PostgresMigrationIT {
     }
 
     try (JdbcStores upgraded = JdbcStores.postgres(PG.url(), PG.user(), PG.password(), schema)) {
-      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15");
+      assertThat(Migrations.appliedVersions(upgraded.dataSource())).containsExactly("1", "1.1", "2", "2.1", "3", "4", "5", "6", "8.1", "9", "10", "11", "12", "13", "14", "15", "16");
       assertThat(upgraded.consumerOffsets().get("identity")).isEqualTo(5);
       assertThat(upgraded.profileStore().count()).isZero();
     }

@@ -37,9 +37,10 @@ import java.util.function.Function;
 /**
  * Sends messages the one way every campaign and journey does: each request gets a channel (the spec's, or the
  * person's preferred one reachable and consented to), the contact-pressure policy checks the whole batch at once,
- * the allowed and held ones are rendered, and they go into the outbox together with their contacts and the policy's
- * suppressions, in one unit of work (the policy's reads run in it too). A held message is rendered now and queued for its release time, marked for a second check: the dispatcher
- * asks this flow (as its {@link SendGate}) again then, against the counts of that moment.
+ * the allowed and held ones are rendered ({@link #plan}: reads only), and they go into the outbox together with their
+ * contacts and the policy's suppressions, in one unit of work ({@link #write}). A held message is rendered now and
+ * queued for its release time, marked for a second check: the dispatcher asks this flow (as its {@link SendGate})
+ * again then, against the counts of that moment.
  *
  * <p>Contacts are recorded when a message is queued (at its due time), not when a channel confirms it: a message
  * queued for later already counts against the person's caps, so that another campaign cannot fill the same day.
@@ -118,11 +119,44 @@ public final class MessageFlow implements SendGate {
 
   /**
    * {@link #submit(List)} with the persons already looked up (a person missing from {@code known} is unknown; with
-   * send-time optimisation, looked up with their active hours).
+   * send-time optimisation, looked up with their active hours): {@link #write} of {@link #plan}.
    */
   public List<SendOutcome> submit(List<SendRequest> requests, Map<PersonId, Recipients.Recipient> known) {
+    return write(plan(requests, known));
+  }
+
+  /**
+   * Messages decided and rendered but not written yet: what {@link #write} stores. A plan is good for a short while
+   * (the counts it was decided against move on); a broadcast writes each page's plan while it plans the next.
+   */
+  public static final class Plan {
+    private final SendOutcome[] outcomes;
+    private final List<io.shopsense.api.campaign.MessageSuppressed> suppressed;
+    private final List<Outbox.Pending> pending;
+    private final List<Contact> sent;
+
+    private Plan(SendOutcome[] outcomes, List<io.shopsense.api.campaign.MessageSuppressed> suppressed,
+        List<Outbox.Pending> pending, List<Contact> sent) {
+      this.outcomes = outcomes;
+      this.suppressed = suppressed;
+      this.pending = pending;
+      this.sent = sent;
+    }
+
+    /** What each request will have come to once the plan is written, in the requests' order. */
+    public List<SendOutcome> outcomes() {
+      return List.of(outcomes);
+    }
+  }
+
+  /**
+   * Decides and renders the requests without writing anything: each gets a channel, the policy's verdict on the
+   * whole batch (reading the stores), and the allowed and held ones are rendered. Thread-safe; the store reads run
+   * outside any unit of work, so a caller may plan one batch while another thread writes the last.
+   */
+  public Plan plan(List<SendRequest> requests, Map<PersonId, Recipients.Recipient> known) {
     if (requests.isEmpty()) {
-      return List.of();
+      return new Plan(new SendOutcome[0], List.of(), List.of(), List.of());
     }
     Map<String, Optional<MessageTemplate>> templateOf = new HashMap<>();
     PreferredChannelResolver resolver = new PreferredChannelResolver(consent,
@@ -193,27 +227,15 @@ public final class MessageFlow implements SendGate {
           zone));
     }
     if (prepared.isEmpty()) {
-      return List.of(outcomes);
+      return new Plan(outcomes, List.of(), List.of(), List.of());
     }
-    // one unit of work for the page: the suppressions the policy records, the messages and the contacts commit
-    // together (one commit instead of two: on the embedded store each commit writes its pages to the file)
-    unitOfWork.run(() -> {
-      decideAndQueue(prepared, index, candidates, outcomes);
-      return null;
-    });
-    return List.of(outcomes);
-  }
-
-  /** The policy's verdicts on the prepared messages, then the allowed and held ones rendered and queued. */
-  private void decideAndQueue(List<Prepared> prepared, List<Integer> index, List<Candidate> candidates,
-      SendOutcome[] outcomes) {
-    List<Verdict> verdicts = policy == null ? null : policy.checkAll(candidates);
+    ContactPolicy.Decisions decisions = policy == null ? null : policy.decideAll(candidates);
     List<Outbox.Pending> pending = new ArrayList<>(prepared.size());
     List<Contact> sent = new ArrayList<>(prepared.size());
     for (int k = 0; k < prepared.size(); k++) {
       Prepared p = prepared.get(k);
       int i = index.get(k);
-      Verdict v = verdicts == null ? Verdict.ALLOW : verdicts.get(k);
+      Verdict v = decisions == null ? Verdict.ALLOW : decisions.verdicts().get(k);
       SendRequest r = p.request();
       if (v instanceof Verdict.Reject reject) {
         outcomes[i] = new SendOutcome.Suppressed(r.key(), reject.rule(), reject.reason());
@@ -239,12 +261,30 @@ public final class MessageFlow implements SendGate {
         outcomes[i] = new SendOutcome.Held(r.key(), p.channel(), until, hold.rule(), hold.reason());
       }
     }
-    if (!pending.isEmpty()) {
-      outbox.enqueue(pending, clock.instant());
-      if (!sent.isEmpty()) {
-        contacts.record(sent);
-      }
+    return new Plan(outcomes, decisions == null ? List.of() : decisions.suppressed(), pending, sent);
+  }
+
+  /**
+   * Writes a plan in one unit of work: the policy's suppressions, the messages into the outbox and their contacts
+   * into the contact log (one commit: on the embedded store each commit writes its pages to the file). Returns the
+   * plan's outcomes.
+   */
+  public List<SendOutcome> write(Plan plan) {
+    if (!plan.suppressed.isEmpty() || !plan.pending.isEmpty()) {
+      unitOfWork.run(() -> {
+        if (!plan.suppressed.isEmpty()) {
+          policy.record(plan.suppressed);
+        }
+        if (!plan.pending.isEmpty()) {
+          outbox.enqueue(plan.pending, clock.instant());
+          if (!plan.sent.isEmpty()) {
+            contacts.record(plan.sent);
+          }
+        }
+        return null;
+      });
     }
+    return plan.outcomes();
   }
 
   private OutboundMessage message(Prepared p, Candidate candidate, boolean held) {

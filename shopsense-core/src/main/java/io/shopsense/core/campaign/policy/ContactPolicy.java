@@ -44,8 +44,9 @@ import java.util.Optional;
  * what tonight's counts say. Priority comes before the caps so that a loser waits for a better day instead of being
  * dropped by a cap the winner filled.
  *
- * <p>Every reject and hold is recorded as a {@link MessageSuppressed} in the {@link SuppressionLog}. The policy does
- * not record sends: the channel records in the {@link ContactLog} once a message went out. Within one
+ * <p>Every reject and hold is recorded as a {@link MessageSuppressed} in the {@link SuppressionLog}: by
+ * {@link #checkAll}, or by the caller of {@link #decideAll} through {@link #record}, with its own writes. The policy
+ * does not record sends: the message flow records them in the {@link ContactLog} when it queues them. Within one
  * {@link #checkAll} call, messages allowed count as sent now for the person's later candidates.
  *
  * <p>Cost: {@link #checkAll} reads each store once per batch of {@link ContactPolicySettings#batchPersons()}
@@ -128,9 +129,25 @@ public final class ContactPolicy {
    * seeing the ones allowed before it as sent.
    */
   public List<Verdict> checkAll(List<Candidate> candidates) {
+    Decisions d = decideAll(candidates);
+    record(d.suppressed());
+    return d.verdicts();
+  }
+
+  /**
+   * The verdicts of a batch, in the candidates' order, and the suppressions they make (each reject and hold, as
+   * {@link #checkAll} would record them).
+   */
+  public record Decisions(List<Verdict> verdicts, List<MessageSuppressed> suppressed) {}
+
+  /**
+   * {@link #checkAll} without recording anything: the caller records the suppressions with {@link #record} (with
+   * what it writes for the allowed messages, in one unit of work). Reads only.
+   */
+  public Decisions decideAll(List<Candidate> candidates) {
     int n = candidates.size();
     if (n == 0) {
-      return List.of();
+      return new Decisions(List.of(), List.of());
     }
     Instant now = clock.instant();
     // group by person with a counting sort: one hash map, primitive arrays
@@ -180,6 +197,7 @@ public final class ContactPolicy {
     }
 
     Verdict[] out = new Verdict[n];
+    List<MessageSuppressed> suppressed = new ArrayList<>();
     Map<ZoneId, Moment> moments = new HashMap<>();
     Instant since = now.minus(settings.lookBack());
     for (int from = 0; from < groups; from += settings.batchPersons()) {
@@ -190,7 +208,6 @@ public final class ContactPolicy {
       Map<PersonId, ContactPreferences> chosen = preferences.find(chunk);
       EnumMap<Purpose, Map<PersonId, ConsentDecision>> decisions = consents(candidates, order, start, from, to,
           persons);
-      List<MessageSuppressed> suppressed = new ArrayList<>();
       for (int g = from; g < to; g++) {
         PersonId person = persons.get(g);
         ContactHistory history = histories.get(person);
@@ -227,11 +244,15 @@ public final class ContactPolicy {
           }
         }
       }
-      if (!suppressed.isEmpty()) {
-        suppressions.append(suppressed);
-      }
     }
-    return Arrays.asList(out);
+    return new Decisions(Arrays.asList(out), suppressed);
+  }
+
+  /** Records suppressions {@link #decideAll} made. */
+  public void record(List<MessageSuppressed> suppressed) {
+    if (!suppressed.isEmpty()) {
+      suppressions.append(suppressed);
+    }
   }
 
   private Verdict evaluate(Candidate c, PersonContext ctx, Moment m) {

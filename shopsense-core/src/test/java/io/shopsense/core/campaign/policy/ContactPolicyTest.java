@@ -94,6 +94,27 @@ class ContactPolicyTest {
   }
 
   @Test
+  void decidingRecordsNothingUntilTheCallerRecordsTheSuppressions() {
+    stores.grant(ANN, Purpose.MARKETING_EMAIL);
+    ContactPolicy policy = policy(noQuiet(), NOON);
+    List<Candidate> batch = List.of(promo(ANN, Channel.EMAIL, UTC), promo(BOB, Channel.EMAIL, UTC));
+
+    ContactPolicy.Decisions d = policy.decideAll(batch);
+
+    assertThat(d.verdicts().get(0)).isEqualTo(Verdict.ALLOW);
+    assertThat(d.verdicts().get(1)).isInstanceOf(Verdict.Reject.class);
+    assertThat(d.suppressed()).singleElement().satisfies(s -> {
+      assertThat(s.person()).isEqualTo(BOB);
+      assertThat(s.rule()).isEqualTo("consent");
+    });
+    assertThat(stores.suppressed).as("deciding only reads").isEmpty();
+    policy.record(d.suppressed());
+    assertThat(stores.suppressed).isEqualTo(d.suppressed());
+    assertThat(policy.checkAll(batch).get(1)).isInstanceOf(Verdict.Reject.class);
+    assertThat(stores.suppressed).as("a check records its own").hasSize(2);
+  }
+
+  @Test
   void rejectsTheFourthPromotionalEmailOfTheDay() {
     stores.grant(ANN, Purpose.MARKETING_EMAIL);
     ContactPolicy policy = policy(noQuiet(), NOON);

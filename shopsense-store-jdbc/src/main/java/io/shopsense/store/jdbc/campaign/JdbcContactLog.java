@@ -100,28 +100,41 @@ public final class JdbcContactLog implements ContactLog {
     });
   }
 
-  /** Adds each person's new unopened count to their streak (0: an opened contact resets it). */
+  /**
+   * Adds each person's new unopened count to their streak (0: an opened contact resets it): the updates go as one
+   * batch, then the persons no row was updated for get theirs in another (a page of an audience costs two round
+   * trips, not one per person).
+   */
   private static void bumpStreaks(Connection c, Map<PersonId, Integer> streaks) throws SQLException {
-    try (PreparedStatement add = c.prepareStatement("update contact_streaks set unopened = unopened + ? "
-        + "where person_id = ?");
-        PreparedStatement reset = c.prepareStatement("update contact_streaks set unopened = 0 where person_id = ?");
-        PreparedStatement insert = c.prepareStatement("insert into contact_streaks (person_id, unopened) "
-            + "values (?, ?)")) {
-      for (Map.Entry<PersonId, Integer> e : streaks.entrySet()) {
-        int updated;
-        if (e.getValue() == 0) {
-          reset.setString(1, e.getKey().value());
-          updated = reset.executeUpdate();
-        } else {
-          add.setInt(1, e.getValue());
-          add.setString(2, e.getKey().value());
-          updated = add.executeUpdate();
+    if (streaks.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<PersonId, Integer>> rows = new ArrayList<>(streaks.entrySet());
+    rows.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(PersonId::value))); // one lock order
+    int[] updated;
+    try (PreparedStatement update = c.prepareStatement("update contact_streaks set unopened = "
+        + "case when ? = 0 then 0 else unopened + ? end where person_id = ?")) {
+      for (Map.Entry<PersonId, Integer> e : rows) {
+        update.setInt(1, e.getValue());
+        update.setInt(2, e.getValue());
+        update.setString(3, e.getKey().value());
+        update.addBatch();
+      }
+      updated = update.executeBatch();
+    }
+    try (PreparedStatement insert = c.prepareStatement("insert into contact_streaks (person_id, unopened) "
+        + "values (?, ?)")) {
+      int inserts = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        if (updated[i] == 0) {
+          insert.setString(1, rows.get(i).getKey().value());
+          insert.setInt(2, rows.get(i).getValue());
+          insert.addBatch();
+          inserts++;
         }
-        if (updated == 0) {
-          insert.setString(1, e.getKey().value());
-          insert.setInt(2, e.getValue());
-          insert.executeUpdate();
-        }
+      }
+      if (inserts > 0) {
+        insert.executeBatch();
       }
     }
   }
