@@ -143,16 +143,7 @@ public final class LedgerConsentCheck implements ConsentCheck {
   /** The subjects a person's consent is read over: the person, those merged into them, their identifiers. */
   public Set<ConsentSubject> subjectsOf(PersonId person) {
     PersonId survivor = graph.resolve(person);
-    Set<ConsentSubject> subjects = new LinkedHashSet<>();
-    subjects.add(ConsentSubject.of(survivor));
-    subjects.add(ConsentSubject.of(person));
-    for (MergeRecord m : graph.merges(survivor)) {
-      subjects.add(ConsentSubject.of(m.merged()));
-    }
-    for (IdentityLink link : graph.links(survivor)) {
-      subjects.add(ConsentSubject.of(link.identifier()));
-    }
-    return subjects;
+    return subjects(person, survivor, graph.merges(survivor), graph.links(survivor));
   }
 
   /** {@link #subjectsOf(PersonId)} of many persons, in three reads of the identity graph for all of them. */
@@ -167,18 +158,24 @@ public final class LedgerConsentCheck implements ConsentCheck {
     Map<PersonId, Set<ConsentSubject>> out = new LinkedHashMap<>();
     for (PersonId person : persons) {
       PersonId survivor = survivorOf.get(person);
-      Set<ConsentSubject> subjects = new LinkedHashSet<>();
-      subjects.add(ConsentSubject.of(survivor));
-      subjects.add(ConsentSubject.of(person));
-      for (MergeRecord m : merges.get(survivor)) {
-        subjects.add(ConsentSubject.of(m.merged()));
-      }
-      for (IdentityLink link : links.get(survivor)) {
-        subjects.add(ConsentSubject.of(link.identifier()));
-      }
-      out.put(person, subjects);
+      out.put(person, subjects(person, survivor, merges.get(survivor), links.get(survivor)));
     }
     return out;
+  }
+
+  /** The survivor first (the cache keys its state by it), then the person asked, the merged and the identifiers. */
+  private static Set<ConsentSubject> subjects(PersonId person, PersonId survivor, List<MergeRecord> merges,
+      List<IdentityLink> links) {
+    Set<ConsentSubject> subjects = new LinkedHashSet<>();
+    subjects.add(ConsentSubject.of(survivor));
+    subjects.add(ConsentSubject.of(person));
+    for (MergeRecord m : merges) {
+      subjects.add(ConsentSubject.of(m.merged()));
+    }
+    for (IdentityLink link : links) {
+      subjects.add(ConsentSubject.of(link.identifier()));
+    }
+    return subjects;
   }
 
   /**
