@@ -148,6 +148,29 @@ class MessageFlowTest {
   }
 
   @Test
+  void anUnsubscribeFollowsThePersonIntoTheSurvivorOfAMerge() {
+    clock.advance(Duration.ofHours(11)); // 09:30 in Berlin
+    // Anna unsubscribed as she was; she then logs in on a new device, and the new person survives the merge
+    PersonId device = PersonId.of("p-anna-tablet");
+    platform.stores().identityGraph().link(device, new Identifier(IdentifierKind.ANONYMOUS_ID, "tablet-1"),
+        clock.instant());
+    platform.stores().traitStore().set(device, Properties.of(Map.of("email", "anna@customer.example",
+        "timezone", BERLIN.getId())), clock.instant());
+    campaigns.stores().blocks().add(ContactBlock.all(ANNA, ContactBlock.Kind.UNSUBSCRIBED, "unsubscribe-link",
+        clock.instant()));
+    platform.stores().identityGraph().merge(device, ANNA, "identify", null, clock.instant());
+    platform.consentCheck().invalidateAll();
+    assertThat(platform.consentCheck().allows(device, Purpose.MARKETING_EMAIL)).as("her consent came along").isTrue();
+
+    SendOutcome outcome = campaigns.flow().submit(List.of(SendRequest.at(DeliveryKey.campaign("autumn", device), NEWS,
+        clock.instant(), null))).get(0);
+
+    assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Suppressed.class,
+        s -> assertThat(s.rule()).isEqualTo("unsubscribed"));
+    assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("autumn", device))).isEmpty();
+  }
+
+  @Test
   void aStepRunTwiceQueuesOneMessageAndTheDailyCapStopsASecondOne() {
     clock.advance(Duration.ofHours(11)); // 09:30 in Berlin
     assertThat(send("autumn", clock.instant())).isInstanceOf(SendOutcome.Queued.class);

@@ -44,7 +44,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,8 +107,9 @@ public final class Campaigns implements AutoCloseable {
     this.offsets = parts.offsets();
     this.profiles = parts.profiles();
     this.traits = parts.traits();
+    IdentityGraph graph = parts.graph();
     this.policy = new ContactPolicy(parts.consent(), stores.contactLog(), stores.blocks(), stores.preferences(),
-        stores.suppressions(), settings.policy(), clock);
+        stores.suppressions(), settings.policy(), clock, persons -> mergedInto(graph, persons));
     this.signer = new LinkSigner(linkKey(settings.linkKeyFile()), clock);
     this.templates = new TemplateEngine(signer, parts.slot(), settings.linkBase(), settings.linkTtl(),
         settings.slotSize());
@@ -519,5 +523,16 @@ public final class Campaigns implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "could not release the scheduler lease; it runs out by itself", e);
       }
     }
+  }
+
+  /** The persons merged into each person, from the identity graph (one read for all). */
+  private static Map<PersonId, List<PersonId>> mergedInto(IdentityGraph graph, Collection<PersonId> persons) {
+    Map<PersonId, List<PersonId>> out = new HashMap<>();
+    graph.mergesInto(persons).forEach((survivor, merges) -> {
+      if (!merges.isEmpty()) {
+        out.put(survivor, merges.stream().map(io.shopsense.api.identity.MergeRecord::merged).toList());
+      }
+    });
+    return out;
   }
 }

@@ -18,11 +18,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one contact-pressure policy every campaign and journey message passes before it is sent. Each rule answers
@@ -30,7 +32,8 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>{@code consent} — the channel's marketing purpose where the category needs it (the law first);</li>
- *   <li>{@code do_not_contact} / {@code unsubscribed} — standing blocks;</li>
+ *   <li>{@code do_not_contact} / {@code unsubscribed} — standing blocks, the person's own and those of the persons
+ *   merged into them (an unsubscribe made before a merge holds after it, as consent does);</li>
  *   <li>{@code quiet_hours} — a hold until the person's local window ends;</li>
  *   <li>{@code preferences} — the person's channels, muted topics and frequency;</li>
  *   <li>{@code priority} — a lower-priority promotional message than one sent today waits (or is dropped);</li>
@@ -59,6 +62,7 @@ public final class ContactPolicy {
   private final ConsentCheck consent;
   private final ContactLog contactLog;
   private final ContactBlocks blocks;
+  private final Function<Collection<PersonId>, Map<PersonId, List<PersonId>>> mergedInto;
   private final PreferenceStore preferences;
   private final SuppressionLog suppressions;
   private final ContactPolicySettings settings;
@@ -68,14 +72,26 @@ public final class ContactPolicy {
 
   public ContactPolicy(ConsentCheck consent, ContactLog contactLog, ContactBlocks blocks, PreferenceStore preferences,
       SuppressionLog suppressions, ContactPolicySettings settings, Clock clock) {
+    this(consent, contactLog, blocks, preferences, suppressions, settings, clock, persons -> Map.of());
+  }
+
+  /**
+   * @param mergedInto the persons merged into each of the persons asked (directly or not; a person with none may be
+   *                   missing): their unsubscribes and do-not-contact blocks hold for the survivor, as their consent
+   *                   records do for the consent check
+   */
+  public ContactPolicy(ConsentCheck consent, ContactLog contactLog, ContactBlocks blocks, PreferenceStore preferences,
+      SuppressionLog suppressions, ContactPolicySettings settings, Clock clock,
+      Function<Collection<PersonId>, Map<PersonId, List<PersonId>>> mergedInto) {
     if (consent == null || contactLog == null || blocks == null || preferences == null || suppressions == null
-        || settings == null || clock == null) {
+        || settings == null || clock == null || mergedInto == null) {
       throw new IllegalArgumentException("the contact policy needs the consent check, its four stores, settings and "
           + "a clock");
     }
     this.consent = consent;
     this.contactLog = contactLog;
     this.blocks = blocks;
+    this.mergedInto = mergedInto;
     this.preferences = preferences;
     this.suppressions = suppressions;
     this.settings = settings;
@@ -102,7 +118,7 @@ public final class ContactPolicy {
   public Verdict standing(Candidate c) {
     Instant now = clock.instant();
     PersonContext ctx = new PersonContext(c.person(), List.of(), 0,
-        blocks.of(List.of(c.person())).getOrDefault(c.person(), List.of()), ContactPreferences.none(c.person()));
+        blocksOf(List.of(c.person())).getOrDefault(c.person(), List.of()), ContactPreferences.none(c.person()));
     if (consentRule.needsConsent(c)) {
       ctx.consent.put(c.channel().purpose(), consent.check(c.person(), c.channel().purpose()));
     }
@@ -204,7 +220,7 @@ public final class ContactPolicy {
       int to = Math.min(groups, from + settings.batchPersons());
       List<PersonId> chunk = persons.subList(from, to);
       Map<PersonId, ContactHistory> histories = contactLog.histories(chunk, since);
-      Map<PersonId, List<ContactBlock>> blocked = blocks.of(chunk);
+      Map<PersonId, List<ContactBlock>> blocked = blocksOf(chunk);
       Map<PersonId, ContactPreferences> chosen = preferences.find(chunk);
       EnumMap<Purpose, Map<PersonId, ConsentDecision>> decisions = consents(candidates, order, start, from, to,
           persons);
@@ -253,6 +269,28 @@ public final class ContactPolicy {
     if (!suppressed.isEmpty()) {
       suppressions.append(suppressed);
     }
+  }
+
+  /** The persons' blocks with those of the persons merged into them (an unsubscribe follows the person). */
+  private Map<PersonId, List<ContactBlock>> blocksOf(List<PersonId> persons) {
+    Map<PersonId, List<PersonId>> merged = mergedInto.apply(persons);
+    if (merged.values().stream().allMatch(List::isEmpty)) {
+      return blocks.of(persons);
+    }
+    List<PersonId> all = new ArrayList<>(persons);
+    merged.values().forEach(all::addAll);
+    Map<PersonId, List<ContactBlock>> found = blocks.of(all);
+    Map<PersonId, List<ContactBlock>> out = new HashMap<>();
+    for (PersonId p : persons) {
+      List<ContactBlock> own = new ArrayList<>(found.getOrDefault(p, List.of()));
+      for (PersonId m : merged.getOrDefault(p, List.of())) {
+        own.addAll(found.getOrDefault(m, List.of()));
+      }
+      if (!own.isEmpty()) {
+        out.put(p, own);
+      }
+    }
+    return out;
   }
 
   private Verdict evaluate(Candidate c, PersonContext ctx, Moment m) {
