@@ -68,7 +68,9 @@ public record SecurityProperties(
       @DefaultValue("120") @Positive long meRequests,
       @DefaultValue("1m") @NotNull Duration mePeriod,
       @DefaultValue("60") @Positive long privacyRequests,
-      @DefaultValue("1m") @NotNull Duration privacyPeriod) {
+      @DefaultValue("1m") @NotNull Duration privacyPeriod,
+      @DefaultValue("600") @Positive long linkRequests,
+      @DefaultValue("1m") @NotNull Duration linkPeriod) {
 
     public Limit ingest() {
       return new Limit(ingestRequests, ingestPeriod);
@@ -84,6 +86,10 @@ public record SecurityProperties(
 
     public Limit privacy() {
       return new Limit(privacyRequests, privacyPeriod);
+    }
+
+    public Limit links() {
+      return new Limit(linkRequests, linkPeriod);
     }
   }
 

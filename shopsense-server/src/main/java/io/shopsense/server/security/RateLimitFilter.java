@@ -26,13 +26,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Limits the request rate of the public endpoints per client: ingest per API key (per address without one), sign-in,
- * the customer API and the privacy summary per client address. Over the limit a request gets 429 with
+ * the customer API, the privacy summary and the signed message links ({@code /s/*}) per client address. Over the limit a request gets 429 with
  * {@code Retry-After} (whole seconds) and problem details {@code rate_limited}. Buckets live in a bounded cache, so a
  * flood of new addresses costs bounded memory. Runs after authentication, before authorisation.
  */
 public final class RateLimitFilter extends org.springframework.web.filter.OncePerRequestFilter {
   /** The groups of public endpoints with a limit of their own. */
-  enum Group { INGEST, LOGIN, ME, PRIVACY }
+  enum Group { INGEST, LOGIN, ME, PRIVACY, LINKS }
 
   private final Map<Group, Limit> limits = new EnumMap<>(Group.class);
   private final Cache<String, Bucket> buckets;
@@ -44,6 +44,7 @@ public final class RateLimitFilter extends org.springframework.web.filter.OncePe
     limits.put(Group.LOGIN, settings.login());
     limits.put(Group.ME, settings.me());
     limits.put(Group.PRIVACY, settings.privacy());
+    limits.put(Group.LINKS, settings.links());
     this.problems = problems;
     this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     // the injected clock, so that a test's fixed clock holds a bucket empty
@@ -74,6 +75,9 @@ public final class RateLimitFilter extends org.springframework.web.filter.OncePe
     }
     if (path.equals("/privacy") || path.equals("/v1/privacy/summary")) {
       return Group.PRIVACY;
+    }
+    if (path.startsWith("/s/")) {
+      return Group.LINKS; // open pixels, clicks, unsubscribes and the preference centre of sent messages
     }
     return null;
   }

@@ -38,6 +38,7 @@ class SecurityPropertiesTest {
     assertThat(s.rateLimit().login()).isEqualTo(new SecurityProperties.Limit(10, Duration.ofMinutes(1)));
     assertThat(s.rateLimit().me()).isEqualTo(new SecurityProperties.Limit(120, Duration.ofMinutes(1)));
     assertThat(s.rateLimit().privacy()).isEqualTo(new SecurityProperties.Limit(60, Duration.ofMinutes(1)));
+    assertThat(s.rateLimit().links()).isEqualTo(new SecurityProperties.Limit(600, Duration.ofMinutes(1)));
   }
 
   @Test
@@ -63,6 +64,8 @@ class SecurityPropertiesTest {
     v.put("shopsense.security.rate-limit.me-period", "4m");
     v.put("shopsense.security.rate-limit.privacy-requests", "14");
     v.put("shopsense.security.rate-limit.privacy-period", "5m");
+    v.put("shopsense.security.rate-limit.link-requests", "15");
+    v.put("shopsense.security.rate-limit.link-period", "6m");
 
     SecurityProperties s = bind(v);
 
@@ -77,6 +80,7 @@ class SecurityPropertiesTest {
     assertThat(s.rateLimit().login()).isEqualTo(new SecurityProperties.Limit(12, Duration.ofMinutes(3)));
     assertThat(s.rateLimit().me()).isEqualTo(new SecurityProperties.Limit(13, Duration.ofMinutes(4)));
     assertThat(s.rateLimit().privacy()).isEqualTo(new SecurityProperties.Limit(14, Duration.ofMinutes(5)));
+    assertThat(s.rateLimit().links()).isEqualTo(new SecurityProperties.Limit(15, Duration.ofMinutes(6)));
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
     "shopsense.security.rate-limit.ingest-requests=5", "shopsense.security.rate-limit.ingest-period=1h",
     "shopsense.security.rate-limit.login-requests=3", "shopsense.security.rate-limit.login-period=1h",
     "shopsense.security.rate-limit.me-requests=2", "shopsense.security.rate-limit.me-period=1h",
-    "shopsense.security.rate-limit.privacy-requests=2", "shopsense.security.rate-limit.privacy-period=1h"})
+    "shopsense.security.rate-limit.privacy-requests=2", "shopsense.security.rate-limit.privacy-period=1h",
+    "shopsense.security.rate-limit.link-requests=2", "shopsense.security.rate-limit.link-period=1h"})
 class RateLimitTest extends ServerTestBase {
 
   private Answer track(String key, int i) {
@@ -62,6 +63,18 @@ class RateLimitTest extends ServerTestBase {
 
     assertThat(get("/v1/me/usage", null).status()).isEqualTo(429);
     assertThat(get("/privacy", null).status()).isEqualTo(429);
+  }
+
+  @Test
+  void limitsTheSignedMessageLinksPerClientAddress() {
+    // a bad token is refused on its own (400), until the address has used up its link requests
+    assertThat(get("/s/o?t=forged", null).status()).isEqualTo(400);
+    assertThat(get("/s/c?t=forged", null).status()).isEqualTo(400);
+
+    Answer limited = get("/s/u?t=forged", null);
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.body().get("code").asText()).isEqualTo("rate_limited");
   }
 
   @Test
