@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.shopsense.api.campaign.ContactBlock;
+import io.shopsense.api.campaign.ContactPreferences;
 import io.shopsense.api.campaign.ContentCategory;
 import io.shopsense.api.delivery.DeliveryKey;
 import io.shopsense.api.delivery.DeliveryStatus;
@@ -38,6 +39,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,27 @@ class MessageFlowTest {
     assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Suppressed.class,
         s -> assertThat(s.rule()).isEqualTo("unsubscribed"));
     assertThat(campaigns.stores().outbox().find(DeliveryKey.campaign("autumn", device))).isEmpty();
+  }
+
+  @Test
+  void mutedTopicsFollowThePersonIntoTheSurvivorOfAMerge() {
+    clock.advance(Duration.ofHours(11)); // 09:30 in Berlin
+    PersonId device = PersonId.of("p-anna-phone");
+    platform.stores().identityGraph().link(device, new Identifier(IdentifierKind.ANONYMOUS_ID, "phone-1"),
+        clock.instant());
+    platform.stores().traitStore().set(device, Properties.of(Map.of("email", "anna@customer.example",
+        "timezone", BERLIN.getId())), clock.instant());
+    // Anna muted the news in the preference centre as she was; the new person has no choices of its own
+    campaigns.stores().preferences().save(new ContactPreferences(ANNA, Set.of(), Set.of("news"),
+        ContactPreferences.Frequency.ANY, clock.instant()));
+    platform.stores().identityGraph().merge(device, ANNA, "identify", null, clock.instant());
+    platform.consentCheck().invalidateAll();
+
+    SendOutcome outcome = campaigns.flow().submit(List.of(SendRequest.at(DeliveryKey.campaign("autumn", device), NEWS,
+        clock.instant(), null))).get(0);
+
+    assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Suppressed.class,
+        s -> assertThat(s.rule()).isEqualTo("preferences"));
   }
 
   @Test

@@ -35,7 +35,8 @@ import java.util.function.Function;
  *   <li>{@code do_not_contact} / {@code unsubscribed} — standing blocks, the person's own and those of the persons
  *   merged into them (an unsubscribe made before a merge holds after it, as consent does);</li>
  *   <li>{@code quiet_hours} — a hold until the person's local window ends;</li>
- *   <li>{@code preferences} — the person's channels, muted topics and frequency;</li>
+ *   <li>{@code preferences} — the person's channels, muted topics and frequency (their own, else those of the latest
+ *   choice of a person merged into them);</li>
  *   <li>{@code priority} — a lower-priority promotional message than one sent today waits (or is dropped);</li>
  *   <li>{@code frequency_cap} — global and per-channel caps per local day and week;</li>
  *   <li>{@code fatigue} — after N unopened in a row, one promotional message per back-off period.</li>
@@ -118,7 +119,8 @@ public final class ContactPolicy {
   public Verdict standing(Candidate c) {
     Instant now = clock.instant();
     PersonContext ctx = new PersonContext(c.person(), List.of(), 0,
-        blocksOf(List.of(c.person())).getOrDefault(c.person(), List.of()), ContactPreferences.none(c.person()));
+        blocksOf(List.of(c.person()), mergedInto.apply(List.of(c.person()))).getOrDefault(c.person(), List.of()),
+        ContactPreferences.none(c.person()));
     if (consentRule.needsConsent(c)) {
       ctx.consent.put(c.channel().purpose(), consent.check(c.person(), c.channel().purpose()));
     }
@@ -220,8 +222,9 @@ public final class ContactPolicy {
       int to = Math.min(groups, from + settings.batchPersons());
       List<PersonId> chunk = persons.subList(from, to);
       Map<PersonId, ContactHistory> histories = contactLog.histories(chunk, since);
-      Map<PersonId, List<ContactBlock>> blocked = blocksOf(chunk);
-      Map<PersonId, ContactPreferences> chosen = preferences.find(chunk);
+      Map<PersonId, List<PersonId>> merged = mergedInto.apply(chunk);
+      Map<PersonId, List<ContactBlock>> blocked = blocksOf(chunk, merged);
+      Map<PersonId, ContactPreferences> chosen = preferencesOf(chunk, merged);
       EnumMap<Purpose, Map<PersonId, ConsentDecision>> decisions = consents(candidates, order, start, from, to,
           persons);
       for (int g = from; g < to; g++) {
@@ -271,9 +274,41 @@ public final class ContactPolicy {
     }
   }
 
+  /**
+   * The persons' preference-centre choices: their own, else the latest made by a person merged into them (choices made
+   * on another device before a login follow the person).
+   */
+  private Map<PersonId, ContactPreferences> preferencesOf(List<PersonId> persons,
+      Map<PersonId, List<PersonId>> merged) {
+    if (merged.values().stream().allMatch(List::isEmpty)) {
+      return preferences.find(persons);
+    }
+    List<PersonId> all = new ArrayList<>(persons);
+    merged.values().forEach(all::addAll);
+    Map<PersonId, ContactPreferences> found = preferences.find(all);
+    Map<PersonId, ContactPreferences> out = new HashMap<>();
+    for (PersonId p : persons) {
+      ContactPreferences own = found.get(p);
+      if (own == null) {
+        for (PersonId m : merged.getOrDefault(p, List.of())) {
+          ContactPreferences theirs = found.get(m);
+          if (theirs != null && (own == null || theirs.updatedAt().isAfter(own.updatedAt()))) {
+            own = theirs;
+          }
+        }
+        if (own != null) {
+          own = new ContactPreferences(p, own.channels(), own.mutedTopics(), own.frequency(), own.updatedAt());
+        }
+      }
+      if (own != null) {
+        out.put(p, own);
+      }
+    }
+    return out;
+  }
+
   /** The persons' blocks with those of the persons merged into them (an unsubscribe follows the person). */
-  private Map<PersonId, List<ContactBlock>> blocksOf(List<PersonId> persons) {
-    Map<PersonId, List<PersonId>> merged = mergedInto.apply(persons);
+  private Map<PersonId, List<ContactBlock>> blocksOf(List<PersonId> persons, Map<PersonId, List<PersonId>> merged) {
     if (merged.values().stream().allMatch(List::isEmpty)) {
       return blocks.of(persons);
     }
