@@ -95,22 +95,12 @@ final class JdbcConsentLedger implements ConsentLedger {
     List<String> values = all.stream().map(ConsentSubject::value).distinct().toList();
     List<ConsentRecord> out = sql.read(c -> {
       List<ConsentRecord> rows = new ArrayList<>();
-      for (int from = 0; from < values.size(); from += Sql.IN_LIST) {
-        List<String> chunk = values.subList(from, Math.min(values.size(), from + Sql.IN_LIST));
-        try (PreparedStatement ps = c.prepareStatement(historyQuery(chunk.size()))) {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i));
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              ConsentRecord r = row(rs);
-              if (asked.contains(r.subject())) {
-                rows.add(r);
-              }
-            }
-          }
+      Sql.inLists(c, values, JdbcConsentLedger::historyQuery, rs -> {
+        ConsentRecord r = row(rs);
+        if (asked.contains(r.subject())) {
+          rows.add(r);
         }
-      }
+      });
       return rows;
     });
     out.sort(java.util.Comparator.comparingLong(ConsentRecord::seq));

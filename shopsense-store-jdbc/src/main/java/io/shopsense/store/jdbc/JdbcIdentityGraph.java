@@ -212,20 +212,9 @@ final class JdbcIdentityGraph implements IdentityGraph {
       return out;
     }
     return sql.read(c -> {
-      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
-        List<PersonId> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
-        try (PreparedStatement ps = c.prepareStatement("select person_id, resolves_to from persons "
-            + "where resolves_to is not null and person_id in (" + Sql.placeholders(chunk.size()) + ")")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i).value());
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.put(PersonId.of(rs.getString(1)), PersonId.of(rs.getString(2)));
-            }
-          }
-        }
-      }
+      Sql.inLists(c, ids(all), n -> "select person_id, resolves_to from persons where resolves_to is not null "
+          + "and person_id in (" + Sql.placeholders(n) + ")",
+          rs -> out.put(PersonId.of(rs.getString(1)), PersonId.of(rs.getString(2))));
       return out;
     });
   }
@@ -248,25 +237,14 @@ final class JdbcIdentityGraph implements IdentityGraph {
           if (depth > MAX_MERGE_DEPTH) {
             throw new IllegalStateException("the merges form a cycle or a chain deeper than " + MAX_MERGE_DEPTH);
           }
-          List<PersonId> frontier = new ArrayList<>(level.keySet());
           Map<PersonId, List<PersonId>> next = new HashMap<>();
-          for (int from = 0; from < frontier.size(); from += Sql.IN_LIST) {
-            List<PersonId> chunk = frontier.subList(from, Math.min(frontier.size(), from + Sql.IN_LIST));
-            try (PreparedStatement ps = c.prepareStatement("select m.merge_seq, " + MERGE_COLUMNS + " from merges m "
-                + "where m.survivor_id in (" + Sql.placeholders(chunk.size()) + ")")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setString(i + 1, chunk.get(i).value());
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  SequencedMerge m = new SequencedMerge(rs.getLong("merge_seq"), mergeRecord(rs));
-                  List<PersonId> roots = level.get(m.merge().survivor());
-                  roots.forEach(root -> found.computeIfAbsent(root, r -> new ArrayList<>()).add(m));
-                  next.computeIfAbsent(m.merge().merged(), x -> new ArrayList<>()).addAll(roots);
-                }
-              }
-            }
-          }
+          Sql.inLists(c, ids(level.keySet()), n -> "select m.merge_seq, " + MERGE_COLUMNS + " from merges m "
+              + "where m.survivor_id in (" + Sql.placeholders(n) + ")", rs -> {
+                SequencedMerge m = new SequencedMerge(rs.getLong("merge_seq"), mergeRecord(rs));
+                List<PersonId> roots = level.get(m.merge().survivor());
+                roots.forEach(root -> found.computeIfAbsent(root, r -> new ArrayList<>()).add(m));
+                next.computeIfAbsent(m.merge().merged(), x -> new ArrayList<>()).addAll(roots);
+              });
           level.clear();
           level.putAll(next);
         }
@@ -293,25 +271,20 @@ final class JdbcIdentityGraph implements IdentityGraph {
       return out;
     }
     return sql.read(c -> {
-      for (int from = 0; from < all.size(); from += Sql.IN_LIST) {
-        List<PersonId> chunk = all.subList(from, Math.min(all.size(), from + Sql.IN_LIST));
-        try (PreparedStatement ps = c.prepareStatement("select person_id, kind, id_value, linked_at from identifiers "
-            + "where person_id in (" + Sql.placeholders(chunk.size()) + ") order by person_id, linked_at, link_seq")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i).value());
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              PersonId person = PersonId.of(rs.getString(1));
-              out.get(person).add(new IdentityLink(new Identifier(kind(rs.getString(2)), rs.getString(3)), person,
-                  Sql.instant(rs, "linked_at")));
-            }
-          }
-        }
-      }
+      Sql.inLists(c, ids(all), n -> "select person_id, kind, id_value, linked_at from identifiers where person_id in ("
+          + Sql.placeholders(n) + ") order by person_id, linked_at, link_seq", rs -> {
+            PersonId person = PersonId.of(rs.getString(1));
+            out.get(person).add(new IdentityLink(new Identifier(kind(rs.getString(2)), rs.getString(3)), person,
+                Sql.instant(rs, "linked_at")));
+          });
       return out;
     });
   }
+
+  private static List<String> ids(Collection<PersonId> persons) {
+    return persons.stream().map(PersonId::value).toList();
+  }
+
 
   /**
    * In {@code merge_seq} order. With one resolver writing at a time (as the port has it) the numbers increase in

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -237,6 +238,32 @@ public final class Sql {
    */
   public static String placeholders(int n) {
     return "?, ".repeat(n - 1) + "?";
+  }
+
+  /** What is done with each row a query returns. */
+  interface Rows {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code query.apply(n)} (an {@code IN} list of {@link #placeholders}{@code (n)}) for each list of at most
+   * {@link #IN_LIST} of the values, bound in order, and hands every row to {@code rows}.
+   */
+  static void inLists(Connection c, List<String> values, java.util.function.IntFunction<String> query, Rows rows)
+      throws SQLException {
+    for (int from = 0; from < values.size(); from += IN_LIST) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST));
+      try (PreparedStatement ps = c.prepareStatement(query.apply(chunk.size()))) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.accept(rs);
+          }
+        }
+      }
+    }
   }
 
   /** A varchar array for {@code column = any(?)}, which both backends accept. */

@@ -86,8 +86,8 @@ public final class ContactPolicy {
       Function<Collection<PersonId>, Map<PersonId, List<PersonId>>> mergedInto) {
     if (consent == null || contactLog == null || blocks == null || preferences == null || suppressions == null
         || settings == null || clock == null || mergedInto == null) {
-      throw new IllegalArgumentException("the contact policy needs the consent check, its four stores, settings and "
-          + "a clock");
+      throw new IllegalArgumentException("the contact policy needs the consent check, its four stores, settings, "
+          + "a clock and the merged-persons lookup");
     }
     this.consent = consent;
     this.contactLog = contactLog;
@@ -280,49 +280,48 @@ public final class ContactPolicy {
    */
   private Map<PersonId, ContactPreferences> preferencesOf(List<PersonId> persons,
       Map<PersonId, List<PersonId>> merged) {
-    if (merged.values().stream().allMatch(List::isEmpty)) {
-      return preferences.find(persons);
-    }
-    List<PersonId> all = new ArrayList<>(persons);
-    merged.values().forEach(all::addAll);
-    Map<PersonId, ContactPreferences> found = preferences.find(all);
-    Map<PersonId, ContactPreferences> out = new HashMap<>();
-    for (PersonId p : persons) {
-      ContactPreferences own = found.get(p);
-      if (own == null) {
-        for (PersonId m : merged.getOrDefault(p, List.of())) {
-          ContactPreferences theirs = found.get(m);
-          if (theirs != null && (own == null || theirs.updatedAt().isAfter(own.updatedAt()))) {
-            own = theirs;
-          }
-        }
-        if (own != null) {
-          own = new ContactPreferences(p, own.channels(), own.mutedTopics(), own.frequency(), own.updatedAt());
-        }
+    return withMerged(persons, merged, preferences::find, (p, found) -> {
+      ContactPreferences own = found.get(0);
+      if (own.person().equals(p)) {
+        return own;
       }
-      if (own != null) {
-        out.put(p, own);
-      }
-    }
-    return out;
+      ContactPreferences latest = found.stream().max(java.util.Comparator.comparing(ContactPreferences::updatedAt))
+          .orElseThrow();
+      return new ContactPreferences(p, latest.channels(), latest.mutedTopics(), latest.frequency(),
+          latest.updatedAt());
+    });
   }
 
   /** The persons' blocks with those of the persons merged into them (an unsubscribe follows the person). */
   private Map<PersonId, List<ContactBlock>> blocksOf(List<PersonId> persons, Map<PersonId, List<PersonId>> merged) {
+    return withMerged(persons, merged, blocks::of, (p, found) -> found.stream().flatMap(List::stream).toList());
+  }
+
+  /**
+   * Reads {@code read} for the persons and those merged into them in one call, and folds each person's values (their
+   * own first, if any, then the merged persons') into one; a person with none is left out.
+   */
+  private static <T> Map<PersonId, T> withMerged(List<PersonId> persons, Map<PersonId, List<PersonId>> merged,
+      Function<List<PersonId>, Map<PersonId, T>> read, java.util.function.BiFunction<PersonId, List<T>, T> fold) {
     if (merged.values().stream().allMatch(List::isEmpty)) {
-      return blocks.of(persons);
+      return read.apply(persons);
     }
     List<PersonId> all = new ArrayList<>(persons);
     merged.values().forEach(all::addAll);
-    Map<PersonId, List<ContactBlock>> found = blocks.of(all);
-    Map<PersonId, List<ContactBlock>> out = new HashMap<>();
+    Map<PersonId, T> found = read.apply(all);
+    Map<PersonId, T> out = new HashMap<>();
     for (PersonId p : persons) {
-      List<ContactBlock> own = new ArrayList<>(found.getOrDefault(p, List.of()));
-      for (PersonId m : merged.getOrDefault(p, List.of())) {
-        own.addAll(found.getOrDefault(m, List.of()));
+      List<T> values = new ArrayList<>();
+      if (found.containsKey(p)) {
+        values.add(found.get(p));
       }
-      if (!own.isEmpty()) {
-        out.put(p, own);
+      for (PersonId m : merged.getOrDefault(p, List.of())) {
+        if (found.containsKey(m)) {
+          values.add(found.get(m));
+        }
+      }
+      if (!values.isEmpty()) {
+        out.put(p, fold.apply(p, values));
       }
     }
     return out;
